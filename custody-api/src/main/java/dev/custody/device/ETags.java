@@ -1,0 +1,29 @@
+package dev.custody.device;
+
+/** Versions as HTTP entity tags: version 3 is {@code "3"}. */
+final class ETags {
+
+    private ETags() {
+    }
+
+    static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** @return the version in an {@code If-Match} header, or null when there is none */
+    static Long parse(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw RuleViolation.unprocessable("invalid-if-match", "If-Match must be a version returned as an ETag", "If-Match");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.custody.device;
+
+import dev.custody.device.RuleViolation.FieldProblem;
+import dev.custody.values.Agreement;
+import dev.custody.values.Justification;
+import dev.custody.values.LegalRecord;
+import dev.custody.values.NoticeElement;
+import dev.custody.values.Scope;
+import dev.custody.values.ScopeReview;
+import dev.custody.values.SeizureDetails;
+import dev.custody.values.TimeSensitiveData;
+import dev.custody.values.WrittenNotice;
+
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The "no blank forms" rule: the record a seizure must carry before the device can be taken.
+ * <p>
+ * Every problem is collected and reported together, each under the JSON path of the request field, so an officer
+ * fixes the form once rather than one field per attempt. Sources: PCSC Act 2022 ss.37-39, R v Bater-James, and the
+ * ICO's finding that consent forms were sent blank "to be filled in later".
+ */
+final class SeizureForm {
+
+    static final String RULE = "incomplete-seizure-record";
+    static final String LONG_RANGE_RULE = "date-range-exceeds-limit";
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    private SeizureForm() {
+    }
+
+    /**
+     * @return the date-range review to record with the seizure
+     * @throws RuleViolation listing every missing or inconsistent field
+     */
+    static ScopeReview check(SeizureDetails details, Period rangeLimit) {
+        SeizureForm form = new SeizureForm();
+        form.require(details.caseReference() != null, "caseReference", "is required");
+        form.require(details.ownerRole() != null, "ownerRole", "is required");
+        if (details.device() == null) {
+            form.problem("device", "is required");
+        } else {
+            form.require(details.device().type() != null, "device.type", "is required");
+            form.require(notBlank(details.device().sealNumber()), "device.sealNumber", "is required: the seal is checked at every hand-over");
+        }
+        form.checkLegal(details);
+        ScopeReview review = form.checkScope(details.scope(), details, rangeLimit);
+        form.checkTimeSensitive(details.timeSensitiveData());
+        if (details.ownerRole() != null && details.ownerRole() == dev.custody.values.OwnerRole.VICTIM) {
+            if (details.victimCare() == null) {
+                form.problem("victimCare", "is required for a victim: the Victims' Code tier and the agreed update frequency");
+            } else {
+                form.require(details.victimCare().tier() != null, "victimCare.tier", "is required");
+                form.require(details.victimCare().updateEveryDays() >= 1 && details.victimCare().updateEveryDays() <= 90,
+                        "victimCare.updateEveryDays", "must be between 1 and 90 days");
+            }
+        }
+        form.throwIfAny();
+        if (review.exceedsLimit() && !notBlank(details.scope().longRangeJustification())) {
+            throw RuleViolation.unprocessable(LONG_RANGE_RULE,
+                    "the date range is longer than " + rangeLimit + " and needs an explicit proportionality justification",
+                    "scope.longRangeJustification");
+        }
+        return review;
+    }
+
+    /** Victims' and witnesses' devices, and anything held on agreement, need the full s.37-39 record. */
+    private static boolean needsFullRecord(SeizureDetails details) {
+        boolean victimOrWitness = details.ownerRole() != null && details.ownerRole().isVictimOrWitness();
+        boolean agreementBased = details.legal() != null && details.legal().basis() != null
+                && details.legal().basis().restsOnAgreement();
+        return victimOrWitness || agreementBased;
+    }
+
+    private void checkLegal(SeizureDetails details) {
+        LegalRecord legal = details.legal();
+        if (legal == null) {
+            problem("legal", "is required: purpose and legal basis");
+            return;
+        }
+        require(legal.purpose() != null, "legal.purpose", "is required: one of the s.37(2) purposes");
+        require(legal.basis() != null, "legal.basis", "is required");
+        if (!needsFullRecord(details)) {
+            return;
+        }
+        Justification j = legal.justification();
+        if (j == null) {
+            problem("legal.justification", "is required: line of enquiry, rationale and alternatives considered");
+        } else {
+            require(notBlank(j.lineOfEnquiry()), "legal.justification.lineOfEnquiry", "must not be blank");
+            require(notBlank(j.necessityAndProportionality()), "legal.justification.necessityAndProportionality", "must not be blank");
+            require(notBlank(j.alternativesConsidered()), "legal.justification.alternativesConsidered",
+                    "must not be blank: record the other means considered or attempted");
+        }
+        WrittenNotice notice = legal.notice();
+        if (notice == null) {
+            problem("legal.notice", "is required: the s.39 written notice given");
+        } else {
+            require(notBlank(notice.version()), "legal.notice.version", "must not be blank");
+            require(notice.language() != null, "legal.notice.language", "is required");
+            if (!notice.missingElements().isEmpty()) {
+                problem("legal.notice.elementsConfirmed", "must cover all five s.39 elements; missing "
+                        + notice.missingElements().stream().map(NoticeElement::name).sorted().collect(Collectors.joining(", ")));
+            }
+        }
+        Agreement agreement = legal.agreement();
+        if (agreement == null) {
+            problem("legal.agreement", "is required: who agreed and when");
+        } else {
+            require(agreement.givenBy() != null, "legal.agreement.givenBy", "is required");
+            require(agreement.agreedAt() != null, "legal.agreement.agreedAt", "is required");
+        }
+    }
+
+    private ScopeReview checkScope(Scope scope, SeizureDetails details, Period limit) {
+        if (scope == null) {
+            if (needsFullRecord(details)) {
+                problem("scope", "is required: a bounded date range and the data categories");
+            }
+            return new ScopeReview(limit, false);
+        }
+        if (needsFullRecord(details)) {
+            require(scope.from() != null, "scope.from", "is required: the date range must be bounded");
+            require(scope.to() != null, "scope.to", "is required: the date range must be bounded");
+            require(!scope.categories().isEmpty(), "scope.categories", "must name at least one category of data");
+        }
+        if (scope.isBounded() && scope.from().isAfter(scope.to())) {
+            problem("scope.to", "must not be before scope.from");
+        }
+        return new ScopeReview(limit, scope.isBounded() && scope.exceeds(limit));
+    }
+
+    private void checkTimeSensitive(List<TimeSensitiveData> flags) {
+        for (int i = 0; i < flags.size(); i++) {
+            TimeSensitiveData flag = flags.get(i);
+            if (flag == null) {
+                problem("timeSensitiveData[" + i + "]", "must not be null");
+            } else {
+                require(flag.kind() != null, "timeSensitiveData[" + i + "].kind", "is required");
+            }
+        }
+    }
+
+    private void require(boolean ok, String field, String message) {
+        if (!ok) {
+            problem(field, message);
+        }
+    }
+
+    private void problem(String field, String message) {
+        problems.add(new FieldProblem(field, message));
+    }
+
+    private void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, RULE,
+                    "the seizure record is incomplete: " + problems.size() + " field(s) need attention", problems);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

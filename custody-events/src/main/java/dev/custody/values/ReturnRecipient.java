@@ -1,0 +1,8 @@
+package dev.custody.values;
+
+public enum ReturnRecipient {
+    OWNER,
+    REPRESENTATIVE,
+    ISVA,
+    OTHER
+}

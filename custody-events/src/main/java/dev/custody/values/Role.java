@@ -1,0 +1,9 @@
+package dev.custody.values;
+
+/** What an authenticated caller may do. Each command is limited to the roles that do that step in real life. */
+public enum Role {
+    OFFICER,
+    LAB,
+    SUPERVISOR,
+    INSPECTOR
+}

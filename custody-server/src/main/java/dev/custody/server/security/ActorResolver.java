@@ -1,0 +1,75 @@
+package dev.custody.server.security;
+
+import dev.custody.values.Actor;
+import dev.custody.values.ForceCode;
+import dev.custody.values.LabId;
+import dev.custody.values.Role;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Gives controllers the {@link Actor} of the authenticated caller, so the actor recorded in an event can only ever
+ * come from the principal: dev users carry force and lab directly, JWTs as the claims {@code force} and {@code lab}.
+ */
+@Component
+public class ActorResolver implements HandlerMethodArgumentResolver {
+
+    static final String FORCE_CLAIM = "force";
+    static final String LAB_CLAIM = "lab";
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return Actor.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                 WebDataBinderFactory binderFactory) {
+        return current();
+    }
+
+    public static Actor current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new InsufficientAuthenticationException("not authenticated");
+        }
+        Set<Role> roles = roles(authentication);
+        if (authentication.getPrincipal() instanceof CustodyUser user) {
+            return new Actor(user.getUsername(), roles, user.force(), user.lab());
+        }
+        if (authentication.getPrincipal() instanceof Jwt jwt) {
+            String force = jwt.getClaimAsString(FORCE_CLAIM);
+            String lab = jwt.getClaimAsString(LAB_CLAIM);
+            return new Actor(jwt.getSubject(), roles,
+                    force == null ? null : new ForceCode(force), lab == null ? null : new LabId(lab));
+        }
+        return new Actor(authentication.getName(), roles, null, null);
+    }
+
+    private static Set<Role> roles(Authentication authentication) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name != null && name.startsWith("ROLE_")) {
+                try {
+                    roles.add(Role.valueOf(name.substring(5)));
+                } catch (IllegalArgumentException ignored) {
+                    // an identity provider's unrelated role: not ours to interpret
+                }
+            }
+        }
+        return roles;
+    }
+}
