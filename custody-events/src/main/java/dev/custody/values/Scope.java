@@ -1,5 +1,7 @@
 package dev.custody.values;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Set;
@@ -17,6 +19,7 @@ public record Scope(LocalDate from, LocalDate to, Set<DataCategory> categories, 
         categories = categories == null ? Set.of() : Set.copyOf(categories);
     }
 
+    @JsonIgnore
     public boolean isBounded() {
         return from != null && to != null;
     }

@@ -13,7 +13,15 @@ import java.time.Clock;
 public class CustodyApplication {
 
     public static void main(String[] args) {
+        disableAxonUpdateChecker();
         SpringApplication.run(CustodyApplication.class, args);
+    }
+
+    /** Axon's update checker calls out to the internet; a police system must not. */
+    static void disableAxonUpdateChecker() {
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
     }
 
     /** All time goes through this clock, so tests can move it. */

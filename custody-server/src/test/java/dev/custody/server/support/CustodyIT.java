@@ -1,0 +1,68 @@
+package dev.custody.server.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the HTTP integration tests: the whole server on a random port, on a real embedded PostgreSQL started by
+ * the server itself (fsync off for speed), dev users on, and a clock the test controls.
+ * All subclasses share one Spring context, so one database: tests create their own devices and never assume an
+ * empty store.
+ */
+@SpringBootTest(classes = dev.custody.server.CustodyApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"custody.security.dev-users=true", "custody.embedded-postgres.durable=false"})
+@Import(CustodyIT.TestClock.class)
+public abstract class CustodyIT {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected Api api;
+
+    @BeforeEach
+    void setUpApi() {
+        api = new Api(port);
+    }
+
+    protected Instant now() {
+        return clock.instant();
+    }
+
+    /** Seizes a victim's phone as {@code officer}, an hour ago, and returns its id. */
+    protected String seizeVictimPhone() {
+        Api.Response response = api.post("officer", "/api/v1/devices", Requests.seizeVictimPhone(now().minusSeconds(3600)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("deviceId").asText();
+    }
+
+    protected JsonNode history(String deviceId) {
+        Api.Response response = api.get("inspector", "/api/v1/devices/" + deviceId + "/history");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("events");
+    }
+
+}
