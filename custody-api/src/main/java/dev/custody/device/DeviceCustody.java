@@ -81,7 +81,8 @@ public class DeviceCustody {
 
     @AggregateIdentifier
     private DeviceId id;
-    private long version = -1;
+    /** Events applied so far; the record's version is the last event's sequence number, one less. */
+    private long eventCount;
     private ForceCode force;
     private LegalBasis legalBasis;
     private CustodyStage stage;
@@ -121,7 +122,7 @@ public class DeviceCustody {
         Reseizure reseizure = new Reseizure(returnedAt, Duration.between(returnedAt, command.occurredAt()));
         apply(new DeviceSeized(id, command.occurredAt(), clock.instant(), command.actor(), force,
                 seizureNumber + 1, reseizure, details, review));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -141,7 +142,7 @@ public class DeviceCustody {
         requireSealCheck(command.sealCheck());
         apply(new CustodyTransferred(id, command.occurredAt(), clock.instant(), command.actor(), holder,
                 command.to(), command.sealCheck()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -154,7 +155,7 @@ public class DeviceCustody {
         requireSealCheck(command.sealCheck());
         apply(new DeviceReceivedAtLab(id, command.occurredAt(), clock.instant(), command.actor(), command.lab(),
                 holder, command.sealCheck()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -163,7 +164,7 @@ public class DeviceCustody {
         requireStage("start a download", EnumSet.of(AT_LAB, DOWNLOAD_FAILED, DOWNLOADED));
         apply(new DownloadStarted(id, command.occurredAt(), clock.instant(), command.actor(), downloadAttempt + 1,
                 command.tool(), command.extractionType()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -177,7 +178,7 @@ public class DeviceCustody {
         }
         apply(new DownloadCompleted(id, command.occurredAt(), clock.instant(), command.actor(), command.attempt(),
                 hash, command.sizeBytes()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -190,7 +191,7 @@ public class DeviceCustody {
         }
         apply(new DownloadFailed(id, command.occurredAt(), clock.instant(), command.actor(), command.attempt(),
                 command.reason()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -205,7 +206,7 @@ public class DeviceCustody {
                             + "the download is not verified and should be repeated", "sha256");
         }
         apply(new DownloadVerified(id, command.occurredAt(), clock.instant(), command.actor(), command.attempt(), hash));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -213,7 +214,7 @@ public class DeviceCustody {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
         requireStage("start an examination", EnumSet.of(DOWNLOADED, VERIFIED));
         apply(new ExaminationStarted(id, command.occurredAt(), clock.instant(), command.actor()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -222,7 +223,7 @@ public class DeviceCustody {
         requireStage("complete an examination", EnumSet.of(EXAMINING));
         apply(new ExaminationCompleted(id, command.occurredAt(), clock.instant(), command.actor(),
                 command.relevantMaterialFound(), command.summary()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -237,7 +238,7 @@ public class DeviceCustody {
         }
         apply(new ReplacementIssued(id, command.occurredAt(), clock.instant(), command.actor(),
                 replacementsIssued + 1, command.kind(), command.note()));
-        return version;
+        return eventCount - 1;
     }
 
     /** Allowed after the device's return and after withdrawal: the owner gives the loan phone back. */
@@ -252,7 +253,7 @@ public class DeviceCustody {
         }
         apply(new ReplacementReturned(id, command.occurredAt(), clock.instant(), command.actor(),
                 command.replacementNumber()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -271,7 +272,7 @@ public class DeviceCustody {
         }
         apply(new RetentionExtended(id, command.occurredAt(), clock.instant(), command.actor(), command.until(),
                 command.reason()));
-        return version;
+        return eventCount - 1;
     }
 
     @CommandHandler
@@ -282,7 +283,7 @@ public class DeviceCustody {
                     "the device is held under " + legalBasis + ", not on agreement");
         }
         apply(new AgreementWithdrawn(id, command.occurredAt(), clock.instant(), command.actor(), command.note()));
-        return version;
+        return eventCount - 1;
     }
 
     /** Allowed after withdrawal: that is exactly when the device must go back. */
@@ -293,7 +294,7 @@ public class DeviceCustody {
         requireHeld();
         ReturnRecipient to = command.returnedTo() == null ? ReturnRecipient.OWNER : command.returnedTo();
         apply(new DeviceReturned(id, command.occurredAt(), clock.instant(), command.actor(), to, command.note()));
-        return version;
+        return eventCount - 1;
     }
 
     /** A note about the device, not a lifecycle step: allowed in any stage, and not ordered against the steps. */
@@ -309,7 +310,7 @@ public class DeviceCustody {
         }
         apply(new VictimNotified(id, command.occurredAt(), clock.instant(), command.actor(), command.channel(),
                 command.language(), command.reason(), command.messageReference()));
-        return version;
+        return eventCount - 1;
     }
 
     // ---- rules shared by the handlers ----
@@ -398,7 +399,7 @@ public class DeviceCustody {
     // ---- state, changed only here ----
 
     private void track(DeviceEvent event) {
-        version++;
+        eventCount++;
         if (event.advancesLifecycle()) {
             lastStepAt = event.occurredAt();
             stage = event.stageAfter(stage);

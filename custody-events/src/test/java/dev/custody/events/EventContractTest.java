@@ -1,0 +1,153 @@
+package dev.custody.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.custody.commands.DeviceCommand;
+import dev.custody.values.Actor;
+import dev.custody.values.CustodyStage;
+import dev.custody.values.DeviceId;
+import dev.custody.values.Role;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The event contract: every event round-trips through JSON unchanged (the event store and Kafka depend on it), ids
+ * are plain strings, and no event has a field that could hold personal contact details.
+ */
+class EventContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final List<String> CONTACT_WORDS = List.of("email", "phone", "mobile", "address", "postcode",
+            "telephone", "dateofbirth", "birth");
+
+    @Test
+    void everyEventRoundTripsThroughJson() throws Exception {
+        Class<?>[] events = DeviceEvent.class.getPermittedSubclasses();
+        assertThat(events).hasSizeGreaterThanOrEqualTo(15);
+        for (Class<?> type : events) {
+            Object event = sample(type);
+            String json = JSON.writeValueAsString(event);
+            assertThat(JSON.readValue(json, type)).as(type.getSimpleName() + " " + json).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void everyCommandRoundTripsThroughJson() throws Exception {
+        for (Class<?> type : DeviceCommand.class.getPermittedSubclasses()) {
+            Object command = sample(type);
+            assertThat(JSON.readValue(JSON.writeValueAsString(command), type)).isEqualTo(command);
+        }
+    }
+
+    @Test
+    void idsAreWrittenAsPlainStrings() throws Exception {
+        DeviceId id = new DeviceId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        assertThat(JSON.writeValueAsString(id)).isEqualTo("\"00000000-0000-0000-0000-000000000001\"");
+    }
+
+    @Test
+    void noEventFieldCanHoldContactDetails() {
+        List<String> offending = new ArrayList<>();
+        for (Class<?> type : DeviceEvent.class.getPermittedSubclasses()) {
+            collectContactFields(type, type.getSimpleName(), offending, 0);
+        }
+        assertThat(offending).as("contact details belong in the erasable contact vault, never in an event").isEmpty();
+    }
+
+    @Test
+    void stagesFollowTheLifecycle() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        Actor a = new Actor("x", Set.of(Role.LAB), null, null);
+        DeviceId id = DeviceId.random();
+        assertThat(new DeviceEvent.DownloadCompleted(id, t, t, a, 1, "h", 1).stageAfter(CustodyStage.DOWNLOADING))
+                .isEqualTo(CustodyStage.DOWNLOADED);
+        assertThat(new DeviceEvent.ReplacementIssued(id, t, t, a, 1, null, null).stageAfter(CustodyStage.AT_LAB))
+                .isEqualTo(CustodyStage.AT_LAB);
+        assertThat(new DeviceEvent.VictimNotified(id, t, t, a, null, null, "r", null).advancesLifecycle()).isFalse();
+    }
+
+    private static void collectContactFields(Class<?> type, String path, List<String> offending, int depth) {
+        if (!type.isRecord() || depth > 5) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            String name = component.getName().toLowerCase(Locale.ROOT);
+            if (CONTACT_WORDS.stream().anyMatch(name::contains)) {
+                offending.add(path + "." + component.getName());
+            }
+            collectContactFields(component.getType(), path + "." + component.getName(), offending, depth + 1);
+        }
+    }
+
+    /** Builds an instance with a non-default value in every component, recursively. */
+    static Object sample(Type type) throws Exception {
+        if (type instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            Object element = sample(p.getActualTypeArguments()[0]);
+            if (List.class.equals(raw)) {
+                return List.of(element);
+            }
+            if (Set.class.equals(raw)) {
+                return Set.of(element);
+            }
+            throw new IllegalArgumentException("no sample for " + type);
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            return "text";
+        } else if (c == int.class || c == Integer.class) {
+            return 3;
+        } else if (c == long.class || c == Long.class) {
+            return 42L;
+        } else if (c == boolean.class || c == Boolean.class) {
+            return true;
+        } else if (c == Instant.class) {
+            return Instant.parse("2026-11-23T10:15:30.123456Z");
+        } else if (c == LocalDate.class) {
+            return LocalDate.parse("2026-03-01");
+        } else if (c == Duration.class) {
+            return Duration.ofHours(30);
+        } else if (c == Period.class) {
+            return Period.ofMonths(12);
+        } else if (c == UUID.class) {
+            return UUID.fromString("6c6bc77b-b792-4e6a-97e3-c28c6a874353");
+        } else if (c.isEnum()) {
+            Object[] constants = c.getEnumConstants();
+            return constants[constants.length - 1];
+        } else if (c.isRecord()) {
+            RecordComponent[] components = c.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            for (int i = 0; i < components.length; i++) {
+                args[i] = sample(components[i].getGenericType());
+            }
+            if (c == dev.custody.values.ForceCode.class) {
+                return new dev.custody.values.ForceCode("dyfed-powys");
+            }
+            return c.getDeclaredConstructor(types).newInstance(args);
+        }
+        throw new IllegalArgumentException("no sample for " + c);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.custody.server;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module boundaries and house rules, checked on every build. */
+@AnalyzeClasses(packages = "dev.custody", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule controllersArePackagePrivate = classes()
+            .that().areAnnotatedWith(RestController.class)
+            .should().notBePublic();
+
+    @ArchTest
+    static final ArchRule allTimeGoesThroughTheInjectedClock = noClasses()
+            .should().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .because("tests control time through the java.time.Clock bean");
+
+    @ArchTest
+    static final ArchRule commandSideDoesNotKnowTheServer = noClasses()
+            .that().resideInAnyPackage("dev.custody.device..", "dev.custody.idempotency..")
+            .should().dependOnClassesThat().resideInAPackage("dev.custody.server..");
+
+    @ArchTest
+    static final ArchRule aggregateStateChangesOnlyInEventSourcingHandlers = classes()
+            .that().areAnnotatedWith(Aggregate.class)
+            .should(new ArchCondition<JavaClass>("change fields only in @EventSourcingHandler methods") {
+                @Override
+                public void check(JavaClass aggregate, ConditionEvents events) {
+                    for (JavaFieldAccess access : aggregate.getFieldAccessesFromSelf()) {
+                        if (access.getAccessType() != JavaFieldAccess.AccessType.SET
+                                || !access.getTargetOwner().equals(aggregate)) {
+                            continue;
+                        }
+                        var origin = access.getOrigin();
+                        boolean allowed = origin.isAnnotatedWith(EventSourcingHandler.class)
+                                || origin.getName().equals("track")
+                                || origin.getName().equals("<clinit>")
+                                || origin.getName().equals("<init>") && origin.getParameters().isEmpty();
+                        if (!allowed) {
+                            events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                        }
+                    }
+                }
+            });
+}
