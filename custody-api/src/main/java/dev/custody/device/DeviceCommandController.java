@@ -254,7 +254,7 @@ class DeviceCommandController {
     }
 
     @PostMapping("/{id}/victim-notifications")
-    @PreAuthorize("hasRole('OFFICER')")
+    @PreAuthorize("hasAnyRole('OFFICER','NOTIFIER')")
     @Operation(summary = "Record that an update reached the victim", description = "Feeds the victim-update-overdue rule.")
     ResponseEntity<CommandResult> victimNotified(@Parameter(hidden = true) Actor actor, @PathVariable UUID id,
                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,

@@ -5,5 +5,7 @@ public enum Role {
     OFFICER,
     LAB,
     SUPERVISOR,
-    INSPECTOR
+    INSPECTOR,
+    /** The notifier service, recording that an update reached a victim. Never a person. */
+    NOTIFIER
 }
