@@ -1,5 +1,6 @@
 package dev.custody.server.axon;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -59,12 +60,14 @@ public class AxonStorageConfig {
 
     /**
      * The mapper Axon stores events with. Kept apart from the web mapper so that a change to how the API renders
-     * JSON can never change what is stored. Unknown properties are ignored so older nodes can read newer events.
+     * JSON can never change what is stored. Unknown properties are ignored so older nodes can read newer events; nulls are left
+     * out, and read back as null.
      */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,0 +1,56 @@
+package dev.custody.server.devkafka;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.StringUtils;
+
+import java.util.Map;
+
+/**
+ * Starts a real single-node KRaft Kafka broker in-process when no {@code spring.kafka.bootstrap-servers} is
+ * configured, so the system runs on a fresh clone with only a JDK. Configuring bootstrap servers switches it off, as
+ * does {@code custody.embedded-kafka.enabled=false}.
+ */
+public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 2;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("spring.kafka.bootstrap-servers"))
+                || !environment.getProperty("custody.embedded-kafka.enabled", Boolean.class, true)) {
+            return;
+        }
+        int partitions = environment.getProperty("custody.stream.partitions", Integer.class, 6);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
+        broker.brokerProperty("auto.create.topics.enable", "false");
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
+        broker.afterPropertiesSet();
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedKafka", Map.of(
+                "spring.kafka.bootstrap-servers", broker.getBrokersAsString(),
+                "custody.embedded-kafka.running", "true")));
+        application.addListeners(event -> {
+            if (event instanceof ContextClosedEvent) {
+                stop(broker);
+            }
+        });
+    }
+
+    private static void stop(EmbeddedKafkaKraftBroker broker) {
+        try {
+            broker.destroy();
+        } catch (RuntimeException ignored) {
+            // already stopped
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.custody.server.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.events.DeviceEvent;
+import dev.custody.events.DeviceEvent.DeviceSeized;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes every stored custody event to {@code custody.events.v1}, keyed by device id.
+ * <p>
+ * Driven from the event store by a streaming processor whose token lives in PostgreSQL, so delivery is at least once
+ * and nothing is lost: the token moves only after Kafka acknowledged the record. If Kafka is down the handler fails,
+ * the processor backs off and retries from the same token, and commands carry on meanwhile. The producer is
+ * idempotent (acks=all), so a retry within a producer session does not duplicate; across restarts consumers
+ * de-duplicate by the CloudEvents id.
+ */
+@Component
+@ProcessingGroup(EventPublisher.PROCESSING_GROUP)
+@ConditionalOnProperty(name = "custody.roles.publisher", havingValue = "true", matchIfMissing = true)
+class EventPublisher {
+
+    static final String PROCESSING_GROUP = "kafka-publisher";
+
+    private final KafkaTemplate<String, String> kafka;
+    private final ObjectMapper storeMapper;
+    private final StreamProperties properties;
+    private final EventStore eventStore;
+    /** Force by device, learnt from DeviceSeized; bounded by the devices this node publishes for. */
+    private final Map<String, String> forceByDevice = new ConcurrentHashMap<>();
+
+    EventPublisher(KafkaTemplate<String, String> kafka, @Qualifier("defaultAxonObjectMapper") ObjectMapper storeMapper,
+                   StreamProperties properties, EventStore eventStore) {
+        this.kafka = kafka;
+        this.storeMapper = storeMapper;
+        this.properties = properties;
+        this.eventStore = eventStore;
+    }
+
+    @EventHandler
+    void on(DeviceEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence)
+            throws InterruptedException, ExecutionException, TimeoutException, JsonProcessingException {
+        String deviceId = event.deviceId().toString();
+        String force = event instanceof DeviceSeized seized ? seized.force().value() : forceOf(deviceId);
+        forceByDevice.put(deviceId, force);
+        String value = storeMapper.writeValueAsString(
+                CloudEvents.custodyEvent(storeMapper, eventId, sequence, event, force));
+        ProducerRecord<String, String> record = new ProducerRecord<>(properties.eventsTopic(), deviceId, value);
+        record.headers().add("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).get(properties.sendTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A device's force is on its first event; after a restart it is read back once from the store. */
+    private String forceOf(String deviceId) {
+        return forceByDevice.computeIfAbsent(deviceId, id -> eventStore.readEvents(id).asStream()
+                .map(m -> m.getPayload())
+                .filter(DeviceSeized.class::isInstance)
+                .map(p -> ((DeviceSeized) p).force().value())
+                .findFirst()
+                .orElse("unknown"));
+    }
+}
