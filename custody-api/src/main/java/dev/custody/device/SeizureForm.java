@@ -38,6 +38,10 @@ final class SeizureForm {
      * @throws RuleViolation listing every missing or inconsistent field
      */
     static ScopeReview check(SeizureDetails details, Period rangeLimit) {
+        if (details == null) {
+            throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, RULE, "the seizure record is missing",
+                    List.of(new FieldProblem("details", "is required")));
+        }
         SeizureForm form = new SeizureForm();
         form.require(details.caseReference() != null, "caseReference", "is required");
         form.require(details.ownerRole() != null, "ownerRole", "is required");
@@ -131,17 +135,13 @@ final class SeizureForm {
         if (scope.isBounded() && scope.from().isAfter(scope.to())) {
             problem("scope.to", "must not be before scope.from");
         }
-        return new ScopeReview(limit, scope.isBounded() && scope.exceeds(limit));
+        // An open-ended range is longer than any limit, and is recorded as such for inspectors.
+        return new ScopeReview(limit, scope.exceeds(limit));
     }
 
     private void checkTimeSensitive(List<TimeSensitiveData> flags) {
         for (int i = 0; i < flags.size(); i++) {
-            TimeSensitiveData flag = flags.get(i);
-            if (flag == null) {
-                problem("timeSensitiveData[" + i + "]", "must not be null");
-            } else {
-                require(flag.kind() != null, "timeSensitiveData[" + i + "].kind", "is required");
-            }
+            require(flags.get(i).kind() != null, "timeSensitiveData[" + i + "].kind", "is required");
         }
     }
 

@@ -500,6 +500,40 @@ class DeviceCustodyTest {
         }
 
         @Test
+        void an_open_ended_range_counts_as_exceeding_the_limit_and_needs_a_justification() {
+            SeizureDetails openEnded = details(OwnerRole.SUSPECT,
+                    new LegalRecord(Purpose.CRIME, LegalBasis.PACE_SEIZURE, null, null, null),
+                    new Scope(LocalDate.of(2025, 6, 1), null, Set.of(DataCategory.MESSAGES), null), null);
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, openEnded))
+                    .expectNoEvents()
+                    .expectException(violation(Kind.UNPROCESSABLE, "date-range-exceeds-limit", v ->
+                            assertThat(v.fieldProblems()).extracting(FieldProblem::field)
+                                    .containsExactly("scope.longRangeJustification")));
+        }
+
+        @Test
+        void a_justified_open_ended_range_is_recorded_as_exceeding_the_limit() {
+            SeizureDetails openEnded = details(OwnerRole.SUSPECT,
+                    new LegalRecord(Purpose.CRIME, LegalBasis.PACE_SEIZURE, null, null, null),
+                    new Scope(LocalDate.of(2025, 6, 1), null, Set.of(DataCategory.MESSAGES),
+                            "Ongoing offending: messages up to arrest are needed"), null);
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, openEnded))
+                    .expectEvents(new DeviceSeized(DEVICE, seizedAt, NOW, OFFICER, DYFED_POWYS, 1, null,
+                            openEnded, new ScopeReview(Period.ofMonths(12), true)));
+        }
+
+        @Test
+        void a_seizure_without_details_is_refused_not_crashed() {
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, null))
+                    .expectNoEvents()
+                    .expectException(violation(Kind.UNPROCESSABLE, "incomplete-seizure-record", v ->
+                            assertThat(v.fieldProblems()).extracting(FieldProblem::field).containsExactly("details")));
+        }
+
+        @Test
         void every_missing_field_is_listed_at_once() {
             SeizureDetails blankForm = details(OwnerRole.VICTIM,
                     new LegalRecord(Purpose.CRIME, LegalBasis.PCSC_S37_AGREEMENT,
