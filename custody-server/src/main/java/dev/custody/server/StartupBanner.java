@@ -26,7 +26,9 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
                 .append("\n  OpenAPI: ").append(url).append("/v3/api-docs")
                 .append("\n  Database: ").append(Boolean.parseBoolean(env.getProperty("custody.embedded-postgres.running"))
                         ? "embedded PostgreSQL " + env.getProperty("spring.datasource.url")
-                        : env.getProperty("spring.datasource.url"));
+                        : env.getProperty("spring.datasource.url"))
+                .append("\n  Kafka: ").append(Boolean.parseBoolean(env.getProperty("custody.embedded-kafka.running"))
+                        ? "embedded KRaft broker " : "").append(env.getProperty("spring.kafka.bootstrap-servers"));
         if (env.getProperty("custody.security.dev-users", Boolean.class, false)) {
             banner.append("\n  Dev users (HTTP Basic, password '").append(DevUsers.PASSWORD).append("'):");
             for (DevUsers.DevUser u : DevUsers.ALL) {
