@@ -6,6 +6,7 @@ import dev.custody.commands.DeviceCommand.CompleteExamination;
 import dev.custody.commands.DeviceCommand.ExtendRetention;
 import dev.custody.commands.DeviceCommand.FailDownload;
 import dev.custody.commands.DeviceCommand.IssueReplacement;
+import dev.custody.commands.DeviceCommand.MarkReadyForCollection;
 import dev.custody.commands.DeviceCommand.ReceiveAtLab;
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
 import dev.custody.commands.DeviceCommand.ReseizeDevice;
@@ -23,6 +24,7 @@ import dev.custody.device.DeviceRequests.ExtendRetentionRequest;
 import dev.custody.device.DeviceRequests.FailDownloadRequest;
 import dev.custody.device.DeviceRequests.IssueReplacementRequest;
 import dev.custody.device.DeviceRequests.LabReceiptRequest;
+import dev.custody.device.DeviceRequests.ReadyForCollectionRequest;
 import dev.custody.device.DeviceRequests.ReturnDeviceRequest;
 import dev.custody.device.DeviceRequests.SeizeDeviceRequest;
 import dev.custody.device.DeviceRequests.StartDownloadRequest;
@@ -240,6 +242,17 @@ class DeviceCommandController {
                                                     @Valid @RequestBody WithdrawAgreementRequest body, HttpServletRequest http) {
         return send(actor, key, ifMatch, HttpStatus.OK, fingerprint(http, body),
                 new WithdrawAgreement(new DeviceId(id), body.occurredAt(), actor, body.note()));
+    }
+
+    @PostMapping("/{id}/ready-for-collection")
+    @PreAuthorize("hasAnyRole('OFFICER','LAB')")
+    @Operation(summary = "Mark the device ready for collection", description = "The owner (or their ISVA) is told it can be collected.")
+    ResponseEntity<CommandResult> readyForCollection(@Parameter(hidden = true) Actor actor, @PathVariable UUID id,
+                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                     @Valid @RequestBody ReadyForCollectionRequest body, HttpServletRequest http) {
+        return send(actor, key, ifMatch, HttpStatus.OK, fingerprint(http, body),
+                new MarkReadyForCollection(new DeviceId(id), body.occurredAt(), actor, body.note()));
     }
 
     @PostMapping("/{id}/return")

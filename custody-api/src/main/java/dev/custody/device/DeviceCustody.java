@@ -5,6 +5,7 @@ import dev.custody.commands.DeviceCommand.CompleteExamination;
 import dev.custody.commands.DeviceCommand.ExtendRetention;
 import dev.custody.commands.DeviceCommand.FailDownload;
 import dev.custody.commands.DeviceCommand.IssueReplacement;
+import dev.custody.commands.DeviceCommand.MarkReadyForCollection;
 import dev.custody.commands.DeviceCommand.ReceiveAtLab;
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
 import dev.custody.commands.DeviceCommand.ReseizeDevice;
@@ -19,6 +20,7 @@ import dev.custody.commands.DeviceCommand.WithdrawAgreement;
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.AgreementWithdrawn;
 import dev.custody.events.DeviceEvent.CustodyTransferred;
+import dev.custody.events.DeviceEvent.DeviceReadyForCollection;
 import dev.custody.events.DeviceEvent.DeviceReceivedAtLab;
 import dev.custody.events.DeviceEvent.DeviceReturned;
 import dev.custody.events.DeviceEvent.DeviceSeized;
@@ -61,7 +63,9 @@ import static dev.custody.values.CustodyStage.AT_LAB;
 import static dev.custody.values.CustodyStage.DOWNLOADED;
 import static dev.custody.values.CustodyStage.DOWNLOADING;
 import static dev.custody.values.CustodyStage.DOWNLOAD_FAILED;
+import static dev.custody.values.CustodyStage.EXAMINED;
 import static dev.custody.values.CustodyStage.EXAMINING;
+import static dev.custody.values.CustodyStage.READY_FOR_COLLECTION;
 import static dev.custody.values.CustodyStage.RETURNED;
 import static dev.custody.values.CustodyStage.SEIZED;
 import static dev.custody.values.CustodyStage.VERIFIED;
@@ -92,6 +96,7 @@ public class DeviceCustody {
     private Instant returnedAt;
     private int downloadAttempt;
     private String completedDownloadHash;
+    private boolean currentDownloadVerified;
     private int replacementsIssued;
     private int activeReplacement;
     private boolean agreementWithdrawn;
@@ -197,8 +202,12 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(VerifyDownload command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
-        requireStage("verify a download", EnumSet.of(DOWNLOADED));
+        // Verification may be logged after examination began: the lab must still be able to prove the image.
+        requireStage("verify a download", EnumSet.of(DOWNLOADED, EXAMINING, EXAMINED));
         requireCurrentAttempt(command.attempt());
+        if (currentDownloadVerified) {
+            throw RuleViolation.conflict("out-of-order", "download attempt " + downloadAttempt + " is already verified");
+        }
         String hash = requireSha256(command.sha256());
         if (!hash.equals(completedDownloadHash)) {
             throw RuleViolation.unprocessable("hash-mismatch",
@@ -283,6 +292,19 @@ public class DeviceCustody {
                     "the device is held under " + legalBasis + ", not on agreement");
         }
         apply(new AgreementWithdrawn(id, command.occurredAt(), clock.instant(), command.actor(), command.note()));
+        return eventCount - 1;
+    }
+
+    /** Allowed after withdrawal: the device must then go back, and the owner is asked to collect it. */
+    @CommandHandler
+    public long handle(MarkReadyForCollection command, Clock clock, CustodyPolicy policy) {
+        requireSameForce(command.actor());
+        requireTiming(command.occurredAt(), clock, policy);
+        requireHeld();
+        if (stage == READY_FOR_COLLECTION) {
+            throw RuleViolation.conflict("out-of-order", "the device is already ready for collection");
+        }
+        apply(new DeviceReadyForCollection(id, command.occurredAt(), clock.instant(), command.actor(), command.note()));
         return eventCount - 1;
     }
 
@@ -416,6 +438,7 @@ public class DeviceCustody {
         holder = new Holder(HolderKind.OFFICER, event.actor().id());
         downloadAttempt = 0;
         completedDownloadHash = null;
+        currentDownloadVerified = false;
         agreementWithdrawn = false;
     }
 
@@ -436,6 +459,7 @@ public class DeviceCustody {
         track(event);
         downloadAttempt = event.attempt();
         completedDownloadHash = null;
+        currentDownloadVerified = false;
     }
 
     @EventSourcingHandler
@@ -452,6 +476,7 @@ public class DeviceCustody {
     @EventSourcingHandler
     void on(DownloadVerified event) {
         track(event);
+        currentDownloadVerified = true;
     }
 
     @EventSourcingHandler
@@ -486,6 +511,11 @@ public class DeviceCustody {
     void on(AgreementWithdrawn event) {
         track(event);
         agreementWithdrawn = true;
+    }
+
+    @EventSourcingHandler
+    void on(DeviceReadyForCollection event) {
+        track(event);
     }
 
     @EventSourcingHandler

@@ -97,6 +97,9 @@ final class DeviceRequests {
     record WithdrawAgreementRequest(@NotNull Instant occurredAt, @Size(max = 2000) String note) {
     }
 
+    record ReadyForCollectionRequest(@NotNull Instant occurredAt, @Size(max = 2000) String note) {
+    }
+
     record ReturnDeviceRequest(@NotNull Instant occurredAt, ReturnRecipient returnedTo,
                                @Size(max = 2000) String note) {
     }

@@ -6,6 +6,7 @@ import dev.custody.commands.DeviceCommand.CompleteExamination;
 import dev.custody.commands.DeviceCommand.ExtendRetention;
 import dev.custody.commands.DeviceCommand.FailDownload;
 import dev.custody.commands.DeviceCommand.IssueReplacement;
+import dev.custody.commands.DeviceCommand.MarkReadyForCollection;
 import dev.custody.commands.DeviceCommand.ReceiveAtLab;
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
 import dev.custody.commands.DeviceCommand.ReseizeDevice;
@@ -22,6 +23,7 @@ import dev.custody.device.RuleViolation.Kind;
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.AgreementWithdrawn;
 import dev.custody.events.DeviceEvent.CustodyTransferred;
+import dev.custody.events.DeviceEvent.DeviceReadyForCollection;
 import dev.custody.events.DeviceEvent.DeviceReceivedAtLab;
 import dev.custody.events.DeviceEvent.DeviceReturned;
 import dev.custody.events.DeviceEvent.DeviceSeized;
@@ -263,6 +265,10 @@ class DeviceCustodyTest {
         return new AgreementWithdrawn(DEVICE, t, t, OFFICER, "Victim withdrew agreement by phone");
     }
 
+    static DeviceReadyForCollection readyForCollection(Instant t) {
+        return new DeviceReadyForCollection(DEVICE, t, t, OFFICER, null);
+    }
+
     static DeviceReturned deviceReturned(Instant t) {
         return new DeviceReturned(DEVICE, t, t, OFFICER, ReturnRecipient.OWNER, null);
     }
@@ -380,6 +386,10 @@ class DeviceCustodyTest {
 
     static WithdrawAgreement withdrawAgreement(Instant t, Actor a) {
         return new WithdrawAgreement(DEVICE, t, a, "Victim no longer wishes to support extraction");
+    }
+
+    static MarkReadyForCollection markReadyForCollection(Instant t, Actor a) {
+        return new MarkReadyForCollection(DEVICE, t, a, "Collect from Carmarthen front desk");
     }
 
     static ReturnDevice returnDevice(Instant t, Actor a) {
@@ -1370,6 +1380,36 @@ class DeviceCustodyTest {
                     .expectNoEvents()
                     .expectException(conflict("out-of-order"));
         }
+
+        @Test
+        void a_download_can_still_be_verified_once_examination_has_begun() {
+            fixture.given(history(downloaded(), examinationStarted(at(5))))
+                    .when(verifyDownload(NOW, LAB))
+                    .expectEvents(new DownloadVerified(DEVICE, NOW, NOW, LAB, 1, HASH));
+        }
+
+        @Test
+        void a_late_verification_leaves_the_examination_running() {
+            fixture.given(history(downloaded(), examinationStarted(at(5)), downloadVerified(1, at(6))))
+                    .when(completeExamination(NOW, LAB))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void a_download_verified_before_examination_is_not_verified_again_during_it() {
+            fixture.given(examining())
+                    .when(verifyDownload(NOW, LAB))
+                    .expectNoEvents()
+                    .expectException(conflict("out-of-order"));
+        }
+
+        @Test
+        void a_late_verification_still_needs_the_matching_hash() {
+            fixture.given(history(downloaded(), examinationStarted(at(5)), examinationCompleted(at(6))))
+                    .when(new VerifyDownload(DEVICE, NOW, LAB, 1, OTHER_HASH))
+                    .expectNoEvents()
+                    .expectException(unprocessable("hash-mismatch", "sha256"));
+        }
     }
 
     @Nested
@@ -1665,6 +1705,49 @@ class DeviceCustodyTest {
     }
 
     @Nested
+    @DisplayName("MarkReadyForCollection")
+    class Ready {
+
+        @Test
+        void an_examined_device_is_ready_for_collection() {
+            fixture.given(examined())
+                    .when(markReadyForCollection(NOW, LAB))
+                    .expectEvents(new DeviceReadyForCollection(DEVICE, NOW, NOW, LAB, "Collect from Carmarthen front desk"));
+        }
+
+        @Test
+        void a_device_whose_agreement_was_withdrawn_is_ready_for_collection() {
+            fixture.given(history(downloading(), agreementWithdrawn(at(4))))
+                    .when(markReadyForCollection(NOW, OFFICER))
+                    .expectEvents(new DeviceReadyForCollection(DEVICE, NOW, NOW, OFFICER, "Collect from Carmarthen front desk"));
+        }
+
+        @Test
+        void a_device_is_marked_ready_once() {
+            fixture.given(history(examined(), readyForCollection(at(8))))
+                    .when(markReadyForCollection(NOW, OFFICER))
+                    .expectNoEvents()
+                    .expectException(conflict("out-of-order"));
+        }
+
+        @Test
+        void a_device_ready_for_collection_cannot_go_back_into_the_lab_workflow() {
+            fixture.given(history(downloaded(), readyForCollection(at(5))))
+                    .when(startExamination(NOW, LAB))
+                    .expectNoEvents()
+                    .expectException(conflict("out-of-order"));
+        }
+
+        @Test
+        void a_device_ready_for_collection_is_then_returned() {
+            fixture.given(history(examined(), readyForCollection(at(8))))
+                    .when(returnDevice(NOW, OFFICER))
+                    .expectEvents(new DeviceReturned(DEVICE, NOW, NOW, OFFICER, ReturnRecipient.OWNER,
+                            "Handed back at Carmarthen station"));
+        }
+    }
+
+    @Nested
     @DisplayName("ReturnDevice")
     class Return {
 
@@ -1810,6 +1893,8 @@ class DeviceCustodyTest {
             DeviceCustodyTest::extendRetention, RetentionExtended.class);
     static final Step WITHDRAW_AGREEMENT = new Step("WithdrawAgreement", seizedHistory(), OFFICER,
             DeviceCustodyTest::withdrawAgreement, AgreementWithdrawn.class);
+    static final Step READY_FOR_COLLECTION = new Step("MarkReadyForCollection", examined(), LAB,
+            DeviceCustodyTest::markReadyForCollection, DeviceReadyForCollection.class);
     static final Step RETURN_DEVICE = new Step("ReturnDevice", seizedHistory(), OFFICER,
             DeviceCustodyTest::returnDevice, DeviceReturned.class);
     static final Step VICTIM_NOTIFIED = new Step("RecordVictimNotified", seizedHistory(), OFFICER,
@@ -1819,7 +1904,7 @@ class DeviceCustodyTest {
     static Stream<Step> allSteps() {
         return Stream.of(RESEIZE, TRANSFER, RECEIVE, START_DOWNLOAD, COMPLETE_DOWNLOAD, FAIL_DOWNLOAD, VERIFY_DOWNLOAD,
                 START_EXAMINATION, COMPLETE_EXAMINATION, ISSUE_REPLACEMENT, RETURN_REPLACEMENT, EXTEND_RETENTION,
-                WITHDRAW_AGREEMENT, RETURN_DEVICE, VICTIM_NOTIFIED);
+                WITHDRAW_AGREEMENT, READY_FOR_COLLECTION, RETURN_DEVICE, VICTIM_NOTIFIED);
     }
 
     /** Lifecycle steps: ordered against the step before. A victim notification is a note, not a step. */
@@ -1832,9 +1917,9 @@ class DeviceCustodyTest {
         return allSteps().filter(s -> s != RESEIZE && s != RETURN_REPLACEMENT && s != VICTIM_NOTIFIED);
     }
 
-    /** After withdrawal only the device's return and the replacement's return may follow. */
+    /** After withdrawal only the device's return, telling the owner to collect it, and the replacement's return may follow. */
     static Stream<Step> stepsStoppedByWithdrawal() {
-        return stepsNeedingTheDevice().filter(s -> s != RETURN_DEVICE);
+        return stepsNeedingTheDevice().filter(s -> s != RETURN_DEVICE && s != READY_FOR_COLLECTION);
     }
 
     static final String ALL_STEPS = "dev.custody.device.DeviceCustodyTest#allSteps";

@@ -86,6 +86,11 @@ public sealed interface DeviceCommand {
             implements DeviceCommand {
     }
 
+    /** Tell the owner the device can be collected. Allowed after withdrawal of agreement. */
+    record MarkReadyForCollection(DeviceId deviceId, Instant occurredAt, Actor actor, String note)
+            implements DeviceCommand {
+    }
+
     record ReturnDevice(DeviceId deviceId, Instant occurredAt, Actor actor, ReturnRecipient returnedTo, String note)
             implements DeviceCommand {
     }

@@ -105,12 +105,15 @@ public sealed interface DeviceEvent {
         }
     }
 
-    /** The extraction was re-hashed and matched the hash taken at completion. */
+    /**
+     * The extraction was re-hashed and matched the hash taken at completion. Usually straight after the download;
+     * a verification logged once examination has begun leaves the device in its examination stage.
+     */
     record DownloadVerified(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                             int attempt, String sha256) implements DeviceEvent {
         @Override
         public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.VERIFIED;
+            return before == CustodyStage.DOWNLOADED ? CustodyStage.VERIFIED : before;
         }
     }
 
@@ -163,6 +166,15 @@ public sealed interface DeviceEvent {
         @Override
         public CustodyStage stageAfter(CustodyStage before) {
             return before;
+        }
+    }
+
+    /** The device can be collected: the force has finished with it, or must give it back. The owner is told. */
+    record DeviceReadyForCollection(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
+                                    String note) implements DeviceEvent {
+        @Override
+        public CustodyStage stageAfter(CustodyStage before) {
+            return CustodyStage.READY_FOR_COLLECTION;
         }
     }
 

@@ -10,6 +10,8 @@ public enum CustodyStage {
     VERIFIED,
     EXAMINING,
     EXAMINED,
+    /** The lab and the officer have finished with it; the owner has been asked to collect it. */
+    READY_FOR_COLLECTION,
     RETURNED;
 
     public boolean isHeld() {
