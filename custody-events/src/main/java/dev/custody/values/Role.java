@@ -7,5 +7,7 @@ public enum Role {
     SUPERVISOR,
     INSPECTOR,
     /** The notifier service, recording that an update reached a victim. Never a person. */
-    NOTIFIER
+    NOTIFIER,
+    /** Operations staff: rebuild read models, see processor status. No access to custody steps. */
+    ADMIN
 }

@@ -25,7 +25,9 @@ public final class DevUsers {
             new DevUser("supervisor", Role.SUPERVISOR, "dyfed-powys", null),
             new DevUser("inspector", Role.INSPECTOR, null, null),
             new DevUser("met-officer", Role.OFFICER, "met", null),
-            new DevUser("met-lab", Role.LAB, "met", "met-dfu"));
+            new DevUser("met-lab", Role.LAB, "met", "met-dfu"),
+            new DevUser("met-supervisor", Role.SUPERVISOR, "met", null),
+            new DevUser("admin", Role.ADMIN, null, null));
 
     private DevUsers() {
     }

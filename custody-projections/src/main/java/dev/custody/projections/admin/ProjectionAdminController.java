@@ -1,0 +1,78 @@
+package dev.custody.projections.admin;
+
+import dev.custody.projections.access.QueryProblem;
+import dev.custody.values.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Operations: how far the read models are behind, and rebuilding them from the event store. */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+@Tag(name = "Administration")
+class ProjectionAdminController {
+
+    /**
+     * @param state          LIVE, REBUILD_REQUESTED, RESETTING or REBUILDING
+     * @param head           the global position of the newest stored event
+     * @param caughtUp       every segment has applied every event up to the head
+     * @param runningOnThisNode whether this node's processor is running
+     */
+    record ProjectionStatus(String name, String state, long generation, String requestedBy, long head,
+                            long lagEvents, boolean caughtUp, boolean replaying, boolean runningOnThisNode,
+                            List<ProjectionProgress.SegmentProgress> segments) {
+    }
+
+    private final ProjectionProgress progress;
+    private final ObjectProvider<ProjectionSupervisor> supervisor;
+
+    ProjectionAdminController(ProjectionProgress progress, ObjectProvider<ProjectionSupervisor> supervisor) {
+        this.progress = progress;
+        this.supervisor = supervisor;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN','INSPECTOR')")
+    @Operation(summary = "Every read-model processor: position, lag and rebuild state")
+    List<ProjectionStatus> status() {
+        return List.of(status(requireSupervisor()));
+    }
+
+    @PostMapping("/rebuild")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Rebuild every read model from the event store",
+            description = "All nodes stop their projection, one resets it, all replay. Alerts already raised are kept. "
+                    + "Poll GET /api/v1/admin/projections until state is LIVE.")
+    ResponseEntity<ProjectionStatus> rebuild(@Parameter(hidden = true) Actor actor) {
+        ProjectionSupervisor s = requireSupervisor();
+        if (!s.requestRebuild(actor.id())) {
+            throw QueryProblem.conflict("rebuild-in-progress", "a rebuild is already under way");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(status(s));
+    }
+
+    private ProjectionStatus status(ProjectionSupervisor s) {
+        ProjectionSupervisor.Control c = s.control();
+        ProjectionProgress.Progress p = progress.progress();
+        return new ProjectionStatus(ProjectionSupervisor.PROCESSOR, c.state(), c.generation(), c.requestedBy(),
+                p.head(), p.lagEvents(), p.caughtUp(), p.replaying(), s.runningHere(), p.segments());
+    }
+
+    private ProjectionSupervisor requireSupervisor() {
+        ProjectionSupervisor s = supervisor.getIfAvailable();
+        if (s == null) {
+            throw QueryProblem.conflict("projections-role-off", "this node does not run the projections role");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.custody.projections.alert;
+
+import dev.custody.projections.access.ForceScope;
+import dev.custody.projections.access.Page;
+import dev.custody.projections.access.Params;
+import dev.custody.projections.access.QueryProblem;
+import dev.custody.values.Actor;
+import dev.custody.values.AlertRule;
+import dev.custody.values.AlertSeverity;
+import dev.custody.values.OwnerRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Alerts for supervisors to act on, and the alert log inspectors audit. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Alerts", description = "Deadlines that fell due, raised once, resolved by the step they waited for")
+class AlertController {
+
+    private static final List<String> STATES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+
+    record AlertDetail(AlertView alert, List<AlertLogEntry> log) {
+    }
+
+    record AcknowledgeRequest(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    private final AlertStore store;
+    private final Clock clock;
+
+    AlertController(AlertStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @GetMapping("/alerts")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','INSPECTOR','OFFICER','LAB')")
+    @Operation(summary = "Search alerts", description = "Newest first. Everyone but inspectors sees only their own force.")
+    Page<AlertView> alerts(@Parameter(hidden = true) Actor actor,
+                           @RequestParam(required = false) String rule,
+                           @RequestParam(required = false) String severity,
+                           @RequestParam(required = false) String force,
+                           @RequestParam(required = false) String state,
+                           @RequestParam(required = false) String ownerRole,
+                           @RequestParam(required = false) String lab,
+                           @RequestParam(required = false) UUID deviceId,
+                           @RequestParam(required = false) Instant from,
+                           @RequestParam(required = false) Instant to,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "50") int size) {
+        new Params().oneOf("rule", rule, AlertRule.values())
+                .oneOf("severity", severity, AlertSeverity.values())
+                .oneOf("ownerRole", ownerRole, OwnerRole.values())
+                .oneOf("state", state, STATES)
+                .paging(page, size)
+                .check(from == null || to == null || from.isBefore(to), "to", "must be after from")
+                .validate();
+        var filter = new AlertStore.Filter(rule, severity, ForceScope.forceFilter(actor, force), state, ownerRole, lab,
+                deviceId, from, to);
+        return new Page<>(store.search(filter, page, size), page, size, store.count(filter));
+    }
+
+    @GetMapping("/alerts/{id}")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','INSPECTOR','OFFICER','LAB')")
+    @Operation(summary = "One alert with its log: raised, acknowledged, resolved")
+    AlertDetail alert(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
+        AlertView alert = visible(actor, id);
+        return new AlertDetail(alert, store.log(id));
+    }
+
+    @PostMapping("/alerts/{id}/acknowledgement")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Acknowledge an open alert with a note", description = "Supervisors of the device's force only.")
+    AlertDetail acknowledge(@Parameter(hidden = true) Actor actor, @PathVariable UUID id,
+                            @Valid @RequestBody AcknowledgeRequest body) {
+        visible(actor, id);
+        if (!store.acknowledge(id, actor.id(), body.note(), clock.instant())) {
+            throw QueryProblem.conflict("alert-not-open", "the alert was already acknowledged or resolved");
+        }
+        return new AlertDetail(store.find(id).orElseThrow(), store.log(id));
+    }
+
+    @GetMapping("/alert-log")
+    @PreAuthorize("hasAnyRole('INSPECTOR','SUPERVISOR')")
+    @Operation(summary = "The append-only alert log", description = "Every raise, acknowledgement and resolution, oldest first.")
+    Page<AlertLogEntry> log(@Parameter(hidden = true) Actor actor,
+                            @RequestParam(required = false) String force,
+                            @RequestParam(required = false) Instant from,
+                            @RequestParam(required = false) Instant to,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "100") int size) {
+        new Params().paging(page, size).validate();
+        List<AlertLogEntry> entries = store.logEntries(ForceScope.forceFilter(actor, force), from, to, page, size);
+        return new Page<>(entries, page, size, -1);
+    }
+
+    private AlertView visible(Actor actor, UUID id) {
+        AlertView alert = store.find(id)
+                .orElseThrow(() -> QueryProblem.notFound("alert-not-found", "there is no alert " + id));
+        ForceScope.requireVisible(actor, alert.force());
+        return alert;
+    }
+}

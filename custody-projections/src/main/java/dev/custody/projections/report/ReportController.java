@@ -1,0 +1,112 @@
+package dev.custody.projections.report;
+
+import dev.custody.projections.access.ForceScope;
+import dev.custody.projections.access.Params;
+import dev.custody.values.Actor;
+import dev.custody.values.DeviceType;
+import dev.custody.values.OwnerRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** Retention reports for inspectors and data protection officers, as JSON or as CSV for a spreadsheet. */
+@RestController
+@Tag(name = "Inspector reports")
+class ReportController {
+
+    static final String CSV = "text/csv";
+
+    private final RetentionReportQuery query;
+    private final CustodyPeriodExport export;
+    private final Clock clock;
+
+    ReportController(RetentionReportQuery query, CustodyPeriodExport export, Clock clock) {
+        this.query = query;
+        this.export = export;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/api/v1/reports/retention", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('INSPECTOR','SUPERVISOR')")
+    @Operation(summary = "Retention report for seizures in a period",
+            description = "Send Accept: text/csv for CSV. Definitions in docs/reports.md. Supervisors see their own force.")
+    RetentionReport retention(@Parameter(hidden = true) Actor actor,
+                              @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                              @RequestParam(required = false) String force, @RequestParam(required = false) String lab,
+                              @RequestParam(required = false) String ownerRole,
+                              @RequestParam(required = false) String deviceType) {
+        return report(actor, from, to, force, lab, ownerRole, deviceType);
+    }
+
+    @GetMapping(value = "/api/v1/reports/retention", produces = CSV)
+    @PreAuthorize("hasAnyRole('INSPECTOR','SUPERVISOR')")
+    ResponseEntity<String> retentionCsv(@Parameter(hidden = true) Actor actor,
+                                        @RequestParam(required = false) LocalDate from,
+                                        @RequestParam(required = false) LocalDate to,
+                                        @RequestParam(required = false) String force,
+                                        @RequestParam(required = false) String lab,
+                                        @RequestParam(required = false) String ownerRole,
+                                        @RequestParam(required = false) String deviceType) {
+        RetentionReport report = report(actor, from, to, force, lab, ownerRole, deviceType);
+        return csv(RetentionReportCsv.write(report), "retention-" + report.period().from() + "-" + report.period().to());
+    }
+
+    @GetMapping(value = "/api/v1/reports/retention/custody-periods", produces = CSV)
+    @PreAuthorize("hasAnyRole('INSPECTOR','SUPERVISOR')")
+    @Operation(summary = "Every custody period behind the report, one row each, as CSV",
+            description = "So an inspector can check any figure in a spreadsheet.")
+    ResponseEntity<String> periods(@Parameter(hidden = true) Actor actor,
+                                   @RequestParam(required = false) LocalDate from,
+                                   @RequestParam(required = false) LocalDate to,
+                                   @RequestParam(required = false) String force,
+                                   @RequestParam(required = false) String lab,
+                                   @RequestParam(required = false) String ownerRole,
+                                   @RequestParam(required = false) String deviceType) {
+        RetentionReport.Period period = period(from, to);
+        validate(ownerRole, deviceType, period);
+        var filters = new RetentionReport.Filters(ForceScope.forceFilter(actor, force), lab, ownerRole, deviceType);
+        return csv(export.write(period, filters, clock.instant()), "custody-periods-" + period.from() + "-" + period.to());
+    }
+
+    private RetentionReport report(Actor actor, LocalDate from, LocalDate to, String force, String lab,
+                                   String ownerRole, String deviceType) {
+        RetentionReport.Period period = period(from, to);
+        validate(ownerRole, deviceType, period);
+        var filters = new RetentionReport.Filters(ForceScope.forceFilter(actor, force), lab, ownerRole, deviceType);
+        return query.run(period, filters, clock.instant());
+    }
+
+    private RetentionReport.Period period(LocalDate from, LocalDate to) {
+        Instant now = clock.instant();
+        LocalDate end = to != null ? to : now.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate start = from != null ? from : end.minusYears(1).plusDays(1);
+        return new RetentionReport.Period(start, end);
+    }
+
+    private static void validate(String ownerRole, String deviceType, RetentionReport.Period period) {
+        new Params().oneOf("ownerRole", ownerRole, OwnerRole.values())
+                .oneOf("deviceType", deviceType, DeviceType.values())
+                .check(!period.from().isAfter(period.to()), "from", "must not be after to")
+                .check(!period.from().plusYears(10).isBefore(period.to()), "to", "the period may be at most 10 years")
+                .validate();
+    }
+
+    private static ResponseEntity<String> csv(String body, String name) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+                .body(body);
+    }
+}

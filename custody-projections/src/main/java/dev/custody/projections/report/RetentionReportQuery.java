@@ -1,0 +1,234 @@
+package dev.custody.projections.report;
+
+import dev.custody.projections.report.RetentionReport.AlertCounts;
+import dev.custody.projections.report.RetentionReport.Alerts;
+import dev.custody.projections.report.RetentionReport.Durations;
+import dev.custody.projections.report.RetentionReport.LabTimes;
+import dev.custody.projections.report.RetentionReport.LateLogging;
+import dev.custody.projections.report.RetentionReport.LongDateRange;
+import dev.custody.projections.report.RetentionReport.LongDateRanges;
+import dev.custody.projections.report.RetentionReport.Rate;
+import dev.custody.projections.report.RetentionReport.Replacement;
+import dev.custody.projections.report.RetentionReport.Reseizures;
+import dev.custody.projections.report.RetentionReport.TimeHeld;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Computes the retention report in three queries: one pass over the custody periods seized in the period, the
+ * logging-lag histogram, and the alert counts. The population is the cohort of seizures in the period; see
+ * docs/reports.md for each definition.
+ */
+@Component
+public class RetentionReportQuery {
+
+    private static final double DAY = 86_400.0;
+    private static final int LIST_LIMIT = 1_000;
+
+    private final JdbcTemplate jdbc;
+
+    RetentionReportQuery(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public RetentionReport run(RetentionReport.Period period, RetentionReport.Filters filters, Instant now) {
+        Instant from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Timestamp t = Timestamp.from(now);
+
+        // Parameters in the order they appear in the SQL. The same "now" is used for every figure, so ages and
+        // "held past 24h" agree with each other.
+        List<Object> args = new ArrayList<>();
+        args.add(t);
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        String where = "seized_at >= ? and seized_at < ?" + filters(filters, args, "");
+        args.add(t);
+        args.add(t);
+
+        Object[] cohort = jdbc.queryForObject("""
+                with p as (select *, owner_role in ('VICTIM', 'WITNESS') as vw,
+                                  coalesce(returned_at, ?::timestamptz) > seized_at + interval '24 hours' as past24
+                           from custody_period where %s)
+                select
+                  count(*) filter (where returned_at is not null),
+                  percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from returned_at - seized_at))
+                      filter (where returned_at is not null),
+                  max(extract(epoch from returned_at - seized_at)),
+                  count(*) filter (where returned_at is null),
+                  percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from ?::timestamptz - seized_at))
+                      filter (where returned_at is null),
+                  max(extract(epoch from ?::timestamptz - seized_at)) filter (where returned_at is null),
+                  count(*) filter (where vw),
+                  count(*) filter (where vw and returned_at is not null
+                                   and returned_at <= seized_at + interval '24 hours'),
+                  count(*) filter (where vw and past24),
+                  count(*) filter (where vw and past24 and first_replacement_at is not null),
+                  percentile_cont(0.5) within group (order by extract(epoch from first_replacement_at - seized_at))
+                      filter (where vw and past24 and first_replacement_at is not null),
+                  count(*) filter (where first_download_completed_at is not null),
+                  percentile_cont(0.5) within group (
+                      order by extract(epoch from first_download_completed_at - seized_at))
+                      filter (where first_download_completed_at is not null),
+                  count(*) filter (where examination_started_at is not null and first_download_completed_at is not null),
+                  percentile_cont(0.5) within group (
+                      order by extract(epoch from examination_started_at - first_download_completed_at))
+                      filter (where examination_started_at is not null and first_download_completed_at is not null),
+                  count(*) filter (where examination_completed_at is not null),
+                  count(*) filter (where examination_completed_at is not null and relevant_material_found = false),
+                  count(*) filter (where seizure_number > 1),
+                  percentile_cont(0.5) within group (order by reseizure_gap_seconds) filter (where seizure_number > 1),
+                  count(*) filter (where exceeds_date_range_limit)
+                from p""".formatted(where), (rs, i) -> row(rs, 20), args.toArray());
+
+        TimeHeld timeHeld = new TimeHeld(
+                durations(cohort[0], cohort[1], cohort[2], DAY),
+                durations(cohort[3], cohort[4], cohort[5], DAY));
+        Rate returned24 = Rate.of(n(cohort[6]), n(cohort[7]));
+        long past24 = n(cohort[8]);
+        long replaced = n(cohort[9]);
+        Replacement replacement = new Replacement(past24, replaced, past24 == 0 ? null : 100.0 * replaced / past24,
+                scale(cohort[10], 3600.0));
+        LabTimes lab = new LabTimes(n(cohort[11]), scale(cohort[12], DAY), n(cohort[13]), scale(cohort[14], DAY));
+        Rate unused = Rate.of(n(cohort[15]), n(cohort[16]));
+        Reseizures reseizures = new Reseizures(n(cohort[17]), scale(cohort[18], DAY));
+
+        return new RetentionReport(period, filters, now, timeHeld, returned24, replacement, lab, unused, reseizures,
+                lateLogging(period, filters), longDateRanges(n(cohort[19]), from, to, filters), alerts(from, to, filters));
+    }
+
+    private LateLogging lateLogging(RetentionReport.Period period, RetentionReport.Filters f) {
+        List<Object> args = new ArrayList<>();
+        args.add(Date.valueOf(period.from()));
+        args.add(Date.valueOf(period.to()));
+        String where = "day >= ? and day <= ?" + filters(f, args, "");
+        TreeMap<Long, Long> histogram = new TreeMap<>();
+        jdbc.query("select lag_minutes, sum(events) from logging_lag where " + where
+                        + " group by lag_minutes order by lag_minutes",
+                rs -> {
+                    histogram.put(rs.getLong(1), rs.getLong(2));
+                }, args.toArray());
+        long events = histogram.values().stream().mapToLong(Long::longValue).sum();
+        return new LateLogging(events, Percentiles.of(histogram, 0.5), Percentiles.of(histogram, 0.9));
+    }
+
+    private LongDateRanges longDateRanges(long count, Instant from, Instant to, RetentionReport.Filters f) {
+        List<Object> args = new ArrayList<>();
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        String where = "seized_at >= ? and seized_at < ? and exceeds_date_range_limit" + filters(f, args, "");
+        args.add(LIST_LIMIT);
+        List<LongDateRange> list = jdbc.query("select device_id, seizure_number, force, case_reference, scope_from, "
+                        + "scope_to, long_range_justification from custody_period where " + where
+                        + " order by seized_at limit ?",
+                (rs, i) -> new LongDateRange(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getString(4), date(rs, 5), date(rs, 6), rs.getString(7)), args.toArray());
+        return new LongDateRanges(count, list);
+    }
+
+    private Alerts alerts(Instant from, Instant to, RetentionReport.Filters f) {
+        List<Object> args = new ArrayList<>();
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        StringBuilder where = new StringBuilder("a.raised_at >= ? and a.raised_at < ?");
+        if (f.force() != null) {
+            where.append(" and a.force = ?");
+            args.add(f.force());
+        }
+        if (f.lab() != null) {
+            where.append(" and a.lab = ?");
+            args.add(f.lab());
+        }
+        if (f.ownerRole() != null) {
+            where.append(" and a.owner_role = ?");
+            args.add(f.ownerRole());
+        }
+        String join = "";
+        if (f.deviceType() != null) {
+            join = " join custody_period p on p.device_id = a.device_id and p.seizure_number = a.seizure_number";
+            where.append(" and p.device_type = ?");
+            args.add(f.deviceType());
+        }
+        List<AlertCounts> byRule = jdbc.query("""
+                select a.rule, count(*), count(*) filter (where a.state <> 'RESOLVED'),
+                       count(*) filter (where a.state = 'RESOLVED'),
+                       count(*) filter (where a.resolution = 'LATE')
+                from alert a%s where %s group by a.rule order by a.rule""".formatted(join, where),
+                (rs, i) -> new AlertCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        share(rs.getLong(5), rs.getLong(4))), args.toArray());
+        long raised = byRule.stream().mapToLong(AlertCounts::raised).sum();
+        long resolved = byRule.stream().mapToLong(AlertCounts::resolved).sum();
+        long late = byRule.stream().mapToLong(AlertCounts::resolvedLate).sum();
+        return new Alerts(raised, resolved, late, share(late, resolved), byRule);
+    }
+
+    /** Appends the optional filters on custody_period / logging_lag columns. */
+    private static String filters(RetentionReport.Filters f, List<Object> args, String prefix) {
+        StringBuilder s = new StringBuilder();
+        if (f.force() != null) {
+            s.append(" and ").append(prefix).append("force = ?");
+            args.add(f.force());
+        }
+        if (f.lab() != null) {
+            s.append(" and ").append(prefix).append("lab = ?");
+            args.add(f.lab());
+        }
+        if (f.ownerRole() != null) {
+            s.append(" and ").append(prefix).append("owner_role = ?");
+            args.add(f.ownerRole());
+        }
+        if (f.deviceType() != null) {
+            s.append(" and ").append(prefix).append("device_type = ?");
+            args.add(f.deviceType());
+        }
+        return s.toString();
+    }
+
+    private static Object[] row(ResultSet rs, int columns) throws SQLException {
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+            Object o = rs.getObject(i + 1);
+            if (o instanceof Array a) {
+                o = a.getArray();
+            }
+            row[i] = o;
+        }
+        return row;
+    }
+
+    private static Durations durations(Object count, Object quantiles, Object max, double unit) {
+        Double[] q = quantiles == null ? null : (Double[]) quantiles;
+        return new Durations(n(count), q == null ? null : q[0] / unit, q == null ? null : q[1] / unit,
+                scale(max, unit));
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static Double scale(Object o, double unit) {
+        return o == null ? null : ((Number) o).doubleValue() / unit;
+    }
+
+    private static Double share(long part, long of) {
+        return of == 0 ? null : (double) part / of;
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

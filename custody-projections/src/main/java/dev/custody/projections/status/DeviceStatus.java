@@ -1,0 +1,85 @@
+package dev.custody.projections.status;
+
+import dev.custody.projections.alert.AlertView;
+import dev.custody.projections.deadline.Deadline;
+import dev.custody.projections.device.DeviceView;
+import dev.custody.queries.ExpectedReturn;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A device as an officer needs it without phoning the lab: stage, holder, key times, replacement, open deadlines
+ * and alerts, and when it is expected back.
+ *
+ * @param version the sequence number of the last event the read model has applied; equal to the version a command
+ *                returned once the read model has caught up with it
+ */
+record DeviceStatus(UUID deviceId, long version, String force, String caseReference, Device device,
+                    String ownerRole, int seizureNumber, Reseizure reseizure, String stage, boolean held,
+                    Holder holder, String lab, Times times, double daysHeld, Replacement replacement,
+                    Retention retention, List<DeviceView.AtRisk> timeSensitiveData, VictimUpdates victimUpdates,
+                    List<OpenDeadline> openDeadlines, List<AlertView> openAlerts, ExpectedReturn expectedReturn) {
+
+    record Device(String type, String description, String sealNumber) {
+    }
+
+    record Reseizure(Instant previousReturnAt, double daysSinceReturn) {
+    }
+
+    record Holder(String kind, String name) {
+    }
+
+    record Times(Instant seizedAt, Instant receivedAtLabAt, Instant downloadStartedAt, Instant downloadCompletedAt,
+                 Instant downloadFailedAt, Instant downloadVerifiedAt, Instant examinationStartedAt,
+                 Instant examinationCompletedAt, Instant agreementWithdrawnAt, Instant readyForCollectionAt,
+                 Instant returnedAt) {
+    }
+
+    /** @param issued whether a replacement was ever lent during this seizure */
+    record Replacement(boolean issued, int replacementsIssued, Integer activeNumber, String activeKind,
+                       Instant activeSince) {
+    }
+
+    record Retention(Instant authorisedUntil, String reason) {
+    }
+
+    record VictimUpdates(String tier, Integer agreedEveryDays, Instant lastUpdateAt, int updates) {
+    }
+
+    record OpenDeadline(String rule, String severity, Instant dueAt, Instant fireAt, boolean overdue) {
+        static OpenDeadline of(Deadline d, Instant now) {
+            return new OpenDeadline(d.rule().name(), d.severity().name(), d.dueAt(), d.fireAt(), !d.dueAt().isAfter(now));
+        }
+    }
+
+    static DeviceStatus of(DeviceView v, List<Deadline> deadlines, List<AlertView> openAlerts,
+                           ExpectedReturn expectedReturn, Instant now) {
+        return new DeviceStatus(v.deviceId(), v.version(), v.force(), v.caseReference(),
+                new Device(v.deviceType().name(), v.description(), v.sealNumber()), v.ownerRole().name(),
+                v.seizureNumber(),
+                v.previousReturnAt() == null ? null
+                        : new Reseizure(v.previousReturnAt(), round(v.reseizureGapSeconds() / 86_400.0)),
+                v.stage().name(), v.isHeld(),
+                new Holder(v.holderKind() == null ? null : v.holderKind().name(), v.holderName()), v.lab(),
+                new Times(v.seizedAt(), v.receivedAtLabAt(), v.downloadStartedAt(), v.downloadCompletedAt(),
+                        v.downloadFailedAt(), v.downloadVerifiedAt(), v.examinationStartedAt(),
+                        v.examinationCompletedAt(), v.agreementWithdrawnAt(), v.readyForCollectionAt(),
+                        v.returnedAt()),
+                round(v.daysHeld(now)),
+                new Replacement(v.firstReplacementIssuedAt() != null, v.replacementsIssued(), v.activeReplacement(),
+                        v.activeReplacementKind() == null ? null : v.activeReplacementKind().name(),
+                        v.activeReplacementIssuedAt()),
+                v.retentionUntil() == null ? null : new Retention(v.retentionUntil(), v.retentionReason()),
+                v.atRisk(),
+                v.victimTier() == null && v.victimUpdates() == 0 ? null
+                        : new VictimUpdates(v.victimTier() == null ? null : v.victimTier().name(), v.updateEveryDays(),
+                        v.lastVictimUpdateAt(), v.victimUpdates()),
+                deadlines.stream().map(d -> OpenDeadline.of(d, now)).toList(), openAlerts, expectedReturn);
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 100) / 100.0;
+    }
+}
