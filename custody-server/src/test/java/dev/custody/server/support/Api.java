@@ -30,6 +30,9 @@ public class Api {
         }
     }
 
+    /** A user string with this prefix is sent as a bearer token (see {@link Identities}). */
+    public static final String BEARER = "bearer:";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -54,10 +57,12 @@ public class Api {
         return send(user, "POST", path, body, headers);
     }
 
-    /** @param user a dev user (password {@code custody}), or null to send no credentials */
+    /** @param user a dev user (password {@code custody}), an {@link Identities#user}, or null for no credentials */
     public Response send(String user, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (user != null) {
+        if (user != null && user.startsWith(BEARER)) {
+            request.header("Authorization", "Bearer " + user.substring(BEARER.length()));
+        } else if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":custody").getBytes(StandardCharsets.UTF_8)));
         }

@@ -3,12 +3,15 @@ package dev.custody.server.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 
@@ -22,8 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = dev.custody.server.CustodyApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"custody.security.dev-users=true", "custody.embedded-postgres.durable=false"})
+        properties = {"custody.security.dev-users=true", "custody.embedded-postgres.durable=false",
+                "custody.metrics.refresh=PT0.5S"})
 @Import(CustodyIT.TestClock.class)
+@AutoConfigureObservability(tracing = false)
 public abstract class CustodyIT {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -33,6 +38,11 @@ public abstract class CustodyIT {
         MutableClock mutableClock() {
             return new MutableClock();
         }
+    }
+
+    @DynamicPropertySource
+    static void identityProvider(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", Identities::publicKeyLocation);
     }
 
     @LocalServerPort
