@@ -1,0 +1,279 @@
+package dev.custody.server.readside;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.projections.alert.AlertEngine;
+import dev.custody.server.support.Api;
+import dev.custody.server.support.Await;
+import dev.custody.server.support.CustodyIT;
+import dev.custody.server.support.Device;
+import dev.custody.server.support.Seizure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every deadline rule of the brief, end to end on the real database with a controlled clock: the alert is raised
+ * at its due time and never before, exactly once however often the engine scans, and resolved by the step it
+ * waited for, with how late that step was. Then backdating, extensions, acknowledgement and the Kafka topic.
+ */
+class AlertsIT extends CustodyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    AlertEngine engine;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void return_within_24h_warns_at_20h_breaches_at_24h_and_a_late_return_resolves_both_late() {
+        Instant t0 = now();
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).timeSensitive(false).json());
+
+        expectRaisedAtAndNotBefore(phone, "RETURN_24H", "WARNING", t0.plus(Duration.ofHours(20)));
+        expectRaisedAtAndNotBefore(phone, "RETURN_24H", "BREACH", t0.plus(Duration.ofHours(24)));
+
+        clock.set(t0.plus(Duration.ofHours(25)));
+        phone.returned(now());
+        JsonNode breach = awaitResolved(phone, "RETURN_24H", "BREACH");
+        assertThat(breach.get("resolution").asText()).isEqualTo("LATE");
+        assertThat(breach.get("lateBySeconds").asLong()).isEqualTo(3600);
+        assertThat(breach.get("resolvedBy").asText()).isEqualTo("DeviceReturned");
+        assertThat(awaitResolved(phone, "RETURN_24H", "WARNING").get("resolution").asText()).isEqualTo("LATE");
+        assertThat(phone.status("officer").get("openDeadlines")).isEmpty();
+    }
+
+    @Test
+    void replacement_within_24h_is_satisfied_by_issuing_one() {
+        Instant t0 = now();
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).owner("WITNESS").timeSensitive(false).json());
+        expectRaisedAtAndNotBefore(phone, "REPLACEMENT_24H", "BREACH", t0.plus(Duration.ofHours(24)));
+        clock.set(t0.plus(Duration.ofHours(26)));
+        phone.replacementIssued(now());
+        JsonNode alert = awaitResolved(phone, "REPLACEMENT_24H", "BREACH");
+        assertThat(alert.get("resolution").asText()).isEqualTo("LATE");
+        assertThat(alert.get("lateBySeconds").asLong()).isEqualTo(7200);
+    }
+
+    @Test
+    void a_stuck_download_is_resolved_by_its_completion() {
+        Instant t0 = now();
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).owner("SUSPECT").timeSensitive(false).json())
+                .labReceipt(t0).downloadStarted(t0.plusSeconds(60));
+        expectRaisedAtAndNotBefore(phone, "DOWNLOAD_STUCK", "BREACH", t0.plusSeconds(60).plus(Duration.ofHours(24)));
+        clock.set(t0.plus(Duration.ofHours(30)));
+        phone.downloadCompleted(now());
+        assertThat(awaitResolved(phone, "DOWNLOAD_STUCK", "BREACH").get("resolvedBy").asText())
+                .isEqualTo("DownloadCompleted");
+    }
+
+    @Test
+    void an_unverified_download_is_resolved_by_its_verification() {
+        Instant t0 = now();
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).owner("SUSPECT").timeSensitive(false).json())
+                .labReceipt(t0).downloadStarted(t0).downloadCompleted(t0.plusSeconds(120));
+        expectRaisedAtAndNotBefore(phone, "DOWNLOAD_UNVERIFIED", "BREACH", t0.plusSeconds(120).plus(Duration.ofHours(48)));
+        clock.set(t0.plus(Duration.ofHours(49)));
+        phone.downloadVerified(now());
+        assertThat(awaitResolved(phone, "DOWNLOAD_UNVERIFIED", "BREACH").get("resolvedBy").asText())
+                .isEqualTo("DownloadVerified");
+    }
+
+    @Test
+    void a_stale_download_is_resolved_when_examination_starts() {
+        Instant t0 = now();
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).owner("SUSPECT").timeSensitive(false).json())
+                .labReceipt(t0).downloadStarted(t0).downloadCompleted(t0).downloadVerified(t0);
+        expectRaisedAtAndNotBefore(phone, "DOWNLOAD_STALE", "BREACH", t0.plus(Duration.ofDays(7)));
+        clock.set(t0.plus(Duration.ofDays(8)));
+        phone.examinationStarted(now());
+        JsonNode alert = awaitResolved(phone, "DOWNLOAD_STALE", "BREACH");
+        assertThat(alert.get("resolvedBy").asText()).isEqualTo("ExaminationStarted");
+        assertThat(alert.get("lateBySeconds").asLong()).isEqualTo(Duration.ofDays(1).toSeconds());
+    }
+
+    @Test
+    void time_sensitive_data_is_resolved_by_a_completed_download() {
+        Instant t0 = now();
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).owner("WITNESS").timeSensitive(true).json())
+                .labReceipt(t0).downloadStarted(t0);
+        expectRaisedAtAndNotBefore(phone, "TIME_SENSITIVE_DATA", "BREACH", t0.plus(Duration.ofHours(24)));
+        clock.set(t0.plus(Duration.ofHours(24)).plusSeconds(1));
+        phone.downloadCompleted(now());
+        assertThat(awaitResolved(phone, "TIME_SENSITIVE_DATA", "BREACH").get("lateBySeconds").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void a_victim_update_is_overdue_after_the_agreed_days_and_an_update_resolves_it_and_starts_the_next() {
+        Instant t0 = now();
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).care("STANDARD", 10).timeSensitive(false).json())
+                .replacementIssued(t0);
+        expectRaisedAtAndNotBefore(phone, "VICTIM_UPDATE_OVERDUE", "BREACH", t0.plus(Duration.ofDays(10)));
+        clock.set(t0.plus(Duration.ofDays(11)));
+        phone.victimNotified(now());
+        assertThat(awaitResolved(phone, "VICTIM_UPDATE_OVERDUE", "BREACH").get("resolution").asText()).isEqualTo("LATE");
+        JsonNode next = phone.status("officer").get("openDeadlines");
+        assertThat(next).anySatisfy(d -> {
+            assertThat(d.get("rule").asText()).isEqualTo("VICTIM_UPDATE_OVERDUE");
+            assertThat(d.get("dueAt").asText()).isEqualTo(now().plus(Duration.ofDays(10)).toString());
+        });
+    }
+
+    @Test
+    void a_long_hold_is_raised_at_89_days_and_resolved_by_the_return() {
+        Instant t0 = now();
+        Device laptop = Device.seize(api, "officer", "lab",
+                Seizure.at(t0).owner("SUSPECT").type("LAPTOP").timeSensitive(false).json());
+        expectRaisedAtAndNotBefore(laptop, "LONG_HOLD", "BREACH", t0.plus(Duration.ofDays(89)));
+        clock.set(t0.plus(Duration.ofDays(90)));
+        laptop.returned(now());
+        assertThat(awaitResolved(laptop, "LONG_HOLD", "BREACH").get("lateBySeconds").asLong())
+                .isEqualTo(Duration.ofDays(1).toSeconds());
+    }
+
+    @Test
+    void a_seizure_logged_30_hours_late_raises_the_24h_alert_at_once() {
+        Instant seized = now().minus(Duration.ofHours(30));
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(seized).timeSensitive(false).json());
+        phone.status("officer");
+        scan();
+        JsonNode breach = Await.until(Duration.ofSeconds(10), () -> only(phone, "RETURN_24H", "BREACH"), a -> a != null);
+        assertThat(breach.get("dueAt").asText()).isEqualTo(seized.plus(Duration.ofHours(24)).toString());
+        assertThat(breach.get("raisedAt").asText()).isEqualTo(now().toString());
+        assertThat(breach.get("ownerRole").asText()).isEqualTo("VICTIM");
+        assertThat(breach.get("force").asText()).isEqualTo("dyfed-powys");
+    }
+
+    @Test
+    void an_authorised_extension_supersedes_the_breach_and_moves_the_deadline() {
+        Instant t0 = now();
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).timeSensitive(false).json());
+        expectRaisedAtAndNotBefore(phone, "RETURN_24H", "BREACH", t0.plus(Duration.ofHours(24)));
+        Instant until = t0.plus(Duration.ofDays(5));
+        phone.retentionExtended("supervisor", now(), until);
+        assertThat(awaitResolved(phone, "RETURN_24H", "BREACH").get("resolution").asText()).isEqualTo("SUPERSEDED");
+        assertThat(phone.status("officer").get("openDeadlines")).anySatisfy(d -> {
+            assertThat(d.get("rule").asText()).isEqualTo("RETURN_24H");
+            assertThat(d.get("dueAt").asText()).isEqualTo(until.toString());
+        });
+    }
+
+    @Test
+    void a_supervisor_acknowledges_an_alert_once_and_the_log_shows_it() {
+        Instant seized = now().minus(Duration.ofHours(30));
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(seized).timeSensitive(false).json());
+        phone.status("officer");
+        scan();
+        String alertId = Await.until(Duration.ofSeconds(10), () -> only(phone, "RETURN_24H", "BREACH"), a -> a != null)
+                .get("alertId").asText();
+        String path = "/api/v1/alerts/" + alertId + "/acknowledgement";
+        String note = "{\"note\":\"Spoke to the lab; return booked for 10:00\"}";
+
+        assertThat(api.post("officer", path, note).status()).isEqualTo(403);
+        assertThat(api.post("met-supervisor", path, note).status()).isEqualTo(403);
+        Api.Response ack = api.post("supervisor", path, note);
+        assertThat(ack.status()).as(ack.toString()).isEqualTo(200);
+        assertThat(ack.json().at("/alert/state").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(ack.json().at("/alert/acknowledgedBy").asText()).isEqualTo("supervisor");
+        assertThat(ack.json().get("log")).extracting(e -> e.get("change").asText()).containsExactly("RAISED", "ACKNOWLEDGED");
+        Api.Response again = api.post("supervisor", path, note);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("rule").asText()).isEqualTo("alert-not-open");
+        assertThat(api.post("supervisor", path, "{\"note\":\" \"}").status()).isEqualTo(400);
+
+        phone.returned(now());
+        JsonNode resolved = awaitResolved(phone, "RETURN_24H", "BREACH");
+        assertThat(resolved.get("acknowledgeNote").asText()).isEqualTo("Spoke to the lab; return booked for 10:00");
+        JsonNode log = api.get("inspector", "/api/v1/alerts/" + alertId).json().get("log");
+        assertThat(log).extracting(e -> e.get("change").asText()).containsExactly("RAISED", "ACKNOWLEDGED", "RESOLVED");
+    }
+
+    @Test
+    void raised_and_resolved_alerts_are_published_to_the_alert_topic() throws Exception {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "alerts-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("custody.alerts.v1"));
+            Device phone = Device.seize(api, "officer", "lab",
+                    Seizure.at(now().minus(Duration.ofHours(30))).owner("WITNESS").timeSensitive(false).json());
+            phone.status("officer");
+            scan();
+            phone.returned(now());
+            awaitResolved(phone, "RETURN_24H", "BREACH");
+
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            List<JsonNode> mine = Await.until(Duration.ofSeconds(30), () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                return received.stream().filter(r -> phone.id().equals(r.key())).map(r -> read(r.value()))
+                        .filter(e -> "RETURN_24H".equals(e.at("/data/rule").asText())
+                                && "BREACH".equals(e.at("/data/severity").asText())).toList();
+            }, events -> events.size() >= 2);
+            assertThat(mine).extracting(e -> e.get("type").asText())
+                    .containsExactly("dev.custody.AlertRaised", "dev.custody.AlertResolved");
+            assertThat(mine.get(1).at("/data/resolution").asText()).isEqualTo("LATE");
+            assertThat(mine.get(0).get("force").asText()).isEqualTo("dyfed-powys");
+            assertThat(mine.get(0).get("id").asText()).startsWith("alert-log-");
+        }
+    }
+
+    // ---- helpers ----
+
+    /** The alert appears when the clock reaches {@code due}, not a second before, and only once. */
+    private void expectRaisedAtAndNotBefore(Device device, String rule, String severity, Instant fireAt) {
+        device.status("officer");
+        clock.set(fireAt.minusSeconds(1));
+        scan();
+        assertThat(only(device, rule, severity)).as(rule + " " + severity + " one second early").isNull();
+        clock.set(fireAt);
+        scan();
+        scan();
+        scan();
+        JsonNode alert = only(device, rule, severity);
+        assertThat(alert).as(rule + " " + severity + " at its time").isNotNull();
+        assertThat(alert.get("raisedAt").asText()).isEqualTo(fireAt.toString());
+        assertThat(alert.get("state").asText()).isEqualTo("OPEN");
+    }
+
+    private JsonNode awaitResolved(Device device, String rule, String severity) {
+        return Await.until(Duration.ofSeconds(20), () -> only(device, rule, severity),
+                a -> a != null && "RESOLVED".equals(a.get("state").asText()));
+    }
+
+    /** The one alert of this rule and severity for the device, null if none; fails if there are more. */
+    private JsonNode only(Device device, String rule, String severity) {
+        JsonNode page = api.get("inspector", "/api/v1/alerts?deviceId=" + device.id() + "&rule=" + rule
+                + "&severity=" + severity + "&size=10").json();
+        assertThat(page.get("totalElements").asLong()).as("alerts for " + rule + " " + severity).isLessThanOrEqualTo(1);
+        return page.get("content").isEmpty() ? null : page.get("content").get(0);
+    }
+
+    /** One scan, after the projection has caught up with everything stored so far. */
+    private void scan() {
+        Await.until(Duration.ofSeconds(20), engine::scan, raised -> raised >= 0);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
