@@ -58,6 +58,11 @@ public class AlertStore {
      * {@code limit}. Exactly once across nodes: due rows are locked with SKIP LOCKED, the alert id is derived from
      * the deadline's identity, and the alert table is unique on it, so a deadline can never get a second alert.
      * A deadline re-created by a rebuild is linked back to its existing alert without a new RAISED entry.
+     * <p>
+     * A deadline is judged only once the read model has applied every stored event of its device: a step stored
+     * just before the due time, but not yet projected, must get the chance to close the deadline first. The check
+     * is per device (its view's version against the event store's last sequence number), so it costs one index
+     * probe per due deadline and also holds during a rebuild, where devices not yet replayed are simply skipped.
      * Must run in a transaction.
      */
     public ScanResult raiseDue(Instant now, int limit) {
@@ -66,14 +71,17 @@ public class AlertStore {
         int[] due = {0};
         jdbc.query("""
                 with due as (
-                    select device_id, rule, severity, due_at, force, owner_role, lab, seizure_number,
-                           md5(device_id::text || '/' || rule || '/' || severity || '/'
-                               || extract(epoch from due_at)::text)::uuid as alert_id
-                    from deadline
-                    where alert_id is null and fire_at <= ?
-                    order by fire_at
+                    select d.device_id, d.rule, d.severity, d.due_at, d.force, d.owner_role, d.lab, d.seizure_number,
+                           md5(d.device_id::text || '/' || d.rule || '/' || d.severity || '/'
+                               || extract(epoch from d.due_at)::text)::uuid as alert_id
+                    from deadline d join device_status s on s.device_id = d.device_id
+                    where d.alert_id is null and d.fire_at <= ?
+                      and not exists (select 1 from domain_event_entry e
+                                      where e.aggregate_identifier = d.device_id::text
+                                        and e.sequence_number > s.version)
+                    order by d.fire_at
                     limit ?
-                    for update skip locked
+                    for update of d skip locked
                 ), ins as (
                     insert into alert (alert_id, rule, severity, device_id, force, owner_role, lab, seizure_number,
                                        due_at, raised_at, state)
