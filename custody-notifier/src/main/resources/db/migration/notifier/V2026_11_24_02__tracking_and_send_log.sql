@@ -35,7 +35,7 @@ create table notifier_send_log (
     held_since         timestamptz,            -- held for safe hours since
     channel            varchar(16),            -- the way out: smtp, notify-email, notify-sms
     recorded_channel   varchar(16),            -- as recorded in VictimNotified: EMAIL, SMS, VIA_ISVA
-    language           varchar(8),
+    language           varchar(16),            -- en, cy or bilingual
     outcome_reason     varchar(400),
     provider_reference varchar(200),
     created_at         timestamptz  not null,

@@ -159,25 +159,31 @@ public class Dispatcher {
                     MessageLanguage.parse(force.supervisorLanguage()), null);
         }
         String channelName = Channels.nameOf(force, target.medium());
+        Channel channel;
+        String providerReference;
         try {
             RenderedMessage rendered = render(message, force, target.language());
-            Channel channel = channels.choose(force, target.medium());
-            String providerReference = channel.send(new Delivery(target.medium(), target.address(), rendered,
+            channel = channels.choose(force, target.medium());
+            providerReference = channel.send(new Delivery(target.medium(), target.address(), rendered,
                     message.id().toString()));
-            Instant sentAt = clock.instant();
-            sendLog.sent(message.id(), sentAt, channel.name(),
-                    target.recordedChannel() == null ? null : target.recordedChannel().name(),
-                    target.language().code(), providerReference, message.toVictim(), sentAt.plus(properties.lease()));
-            metrics.sent(channel.name(), message.template().fileName());
-            if (message.toVictim()) {
-                record(message, sentAt, target.recordedChannel(), target.language());
-            }
         } catch (DeliveryFailure failure) {
             failed(message, channelName, failure.getMessage(), failure.permanent());
+            return;
         } catch (RuntimeException renderingOrChannel) {
             failed(message, channelName, DeliveryFailure.scrub(renderingOrChannel.getClass().getSimpleName() + ": "
                     + renderingOrChannel.getMessage()), renderingOrChannel instanceof IllegalArgumentException
                     || renderingOrChannel.getClass().getSimpleName().equals("InvalidTemplate"));
+            return;
+        }
+        // Sent: from here on a failure must not count as a failed delivery. Should the bookkeeping itself fail, the
+        // lease runs out and the message goes again: at least once, never silently lost.
+        Instant sentAt = clock.instant();
+        sendLog.sent(message.id(), sentAt, channel.name(),
+                target.recordedChannel() == null ? null : target.recordedChannel().name(),
+                target.language().code(), providerReference, message.toVictim(), sentAt.plus(properties.lease()));
+        metrics.sent(channel.name(), message.template().fileName());
+        if (message.toVictim()) {
+            record(message, sentAt, target.recordedChannel(), target.language());
         }
     }
 
