@@ -9,6 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 
@@ -22,7 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = dev.custody.server.CustodyApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"custody.security.dev-users=true", "custody.embedded-postgres.durable=false"})
+        properties = {"custody.security.dev-users=true", "custody.embedded-postgres.durable=false",
+                "custody.notifier.dispatch-interval=PT0.2S",
+                "custody.notifier.forces.dyfed-powys.name-en=Dyfed-Powys Police",
+                "custody.notifier.forces.dyfed-powys.name-cy=Heddlu Dyfed-Powys",
+                "custody.notifier.forces.dyfed-powys.contact-number=0300 123 4567",
+                "custody.notifier.forces.dyfed-powys.supervisor-email=supervisors@dyfed-powys.test"})
 @Import(CustodyIT.TestClock.class)
 public abstract class CustodyIT {
 
@@ -33,6 +40,13 @@ public abstract class CustodyIT {
         MutableClock mutableClock() {
             return new MutableClock();
         }
+    }
+
+    /** The notifier's email goes to the JVM's one GreenMail server. */
+    @DynamicPropertySource
+    static void notifierMail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", TestMail::smtpPort);
     }
 
     @LocalServerPort
