@@ -47,6 +47,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.custody.server..");
 
     @ArchTest
+    static final ArchRule notifierKnowsOnlyTheContract = noClasses()
+            .that().resideInAPackage("dev.custody.notifier..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.custody.device..", "dev.custody.server..",
+                    "dev.custody.projections..")
+            .because("the notifier learns everything from Kafka and speaks to the command side only through the contract");
+
+    @ArchTest
     static final ArchRule aggregateStateChangesOnlyInEventSourcingHandlers = classes()
             .that().areAnnotatedWith(Aggregate.class)
             .should(new ArchCondition<JavaClass>("change fields only in @EventSourcingHandler methods") {

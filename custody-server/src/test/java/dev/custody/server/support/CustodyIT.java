@@ -26,7 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = dev.custody.server.CustodyApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"custody.security.dev-users=true", "custody.embedded-postgres.durable=false",
-                "custody.metrics.refresh=PT0.5S"})
+                "custody.metrics.refresh=PT0.5S",
+                "custody.notifier.dispatch-interval=PT0.2S",
+                "custody.notifier.forces.dyfed-powys.name-en=Dyfed-Powys Police",
+                "custody.notifier.forces.dyfed-powys.name-cy=Heddlu Dyfed-Powys",
+                "custody.notifier.forces.dyfed-powys.contact-number=0300 123 4567",
+                "custody.notifier.forces.dyfed-powys.supervisor-email=supervisors@dyfed-powys.test"})
 @Import(CustodyIT.TestClock.class)
 @AutoConfigureObservability(tracing = false)
 public abstract class CustodyIT {
@@ -40,9 +45,12 @@ public abstract class CustodyIT {
         }
     }
 
+    /** Test identities (JWTs) and the notifier's email, which goes to the JVM's one GreenMail server. */
     @DynamicPropertySource
-    static void identityProvider(DynamicPropertyRegistry registry) {
+    static void externalServices(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", Identities::publicKeyLocation);
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", TestMail::smtpPort);
     }
 
     @LocalServerPort

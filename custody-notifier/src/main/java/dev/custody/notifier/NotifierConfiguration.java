@@ -1,0 +1,41 @@
+package dev.custody.notifier;
+
+import dev.custody.notifier.sendlog.SendLog;
+import dev.custody.notifier.template.TemplateRenderer;
+import dev.custody.notifier.template.TemplateStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The notifier's shared pieces: properties, templates (checked at start-up) and meters. */
+@Configuration(proxyBeanMethods = false)
+@NotifierRole
+@EnableConfigurationProperties(NotifierProperties.class)
+public class NotifierConfiguration {
+
+    @Bean
+    TemplateRenderer notifierTemplates(NotifierProperties properties) {
+        String directory = properties.templates().directory();
+        return new TemplateRenderer(new TemplateStore(directory == null || directory.isBlank() ? null : Path.of(directory)));
+    }
+
+    @Bean
+    NotifierMetrics notifierMetrics(ObjectProvider<MeterRegistry> registry, SendLog sendLog, Clock clock) {
+        MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
+        Gauge.builder("custody.notifier.held.oldest.age", sendLog,
+                        log -> log.oldestHeldSince().map(since -> (double) Duration.between(since, clock.instant())
+                                .toSeconds()).orElse(0.0))
+                .description("How long the longest-held message has waited for the person's safe hours")
+                .baseUnit("seconds")
+                .register(meters);
+        return new NotifierMetrics(meters);
+    }
+}

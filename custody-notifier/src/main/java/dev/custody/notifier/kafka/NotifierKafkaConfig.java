@@ -1,0 +1,104 @@
+package dev.custody.notifier.kafka;
+
+import dev.custody.notifier.NotifierMetrics;
+import dev.custody.notifier.NotifierProperties;
+import dev.custody.notifier.NotifierRole;
+import dev.custody.notifier.deadletter.DeadLetters;
+import dev.custody.notifier.inbox.PoisonRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * How the notifier consumes: offsets are committed record by record, only after a record was handled (its messages
+ * are in the send log) or parked on the dead-letter topic. A record that cannot be read is parked at once; one whose
+ * handling fails (database away, an alert ahead of its seizure) is retried with backoff, then parked. Either way the
+ * records behind it carry on.
+ */
+@Configuration(proxyBeanMethods = false)
+@NotifierRole
+class NotifierKafkaConfig {
+
+    static final String CONTAINER_FACTORY = "notifierListenerContainerFactory";
+
+    private static final Logger log = LoggerFactory.getLogger(NotifierKafkaConfig.class);
+
+    @Bean
+    NewTopic notifierDeadLetterTopic(NotifierProperties properties,
+                                     @Value("${custody.stream.partitions:6}") int partitions,
+                                     @Value("${custody.stream.replication-factor:1}") short replicationFactor) {
+        return new NewTopic(properties.dltTopic(), partitions, replicationFactor);
+    }
+
+    @Bean(CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, String> notifierListenerContainerFactory(
+            ConsumerFactory<String, String> consumerFactory, DeadLetters deadLetters, NotifierProperties properties,
+            NotifierMetrics metrics) {
+        ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.getContainerProperties().setObservationEnabled(false);
+        factory.setCommonErrorHandler(errorHandler(deadLetters, properties, metrics));
+        return factory;
+    }
+
+    static DefaultErrorHandler errorHandler(DeadLetters deadLetters, NotifierProperties properties,
+                                            NotifierMetrics metrics) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.consumerRetries());
+        long initial = properties.consumerBackoff().toMillis();
+        backOff.setInitialInterval(initial);
+        backOff.setMultiplier(2);
+        backOff.setMaxInterval(initial * 10);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            Throwable cause = cause(exception);
+            int attempts = cause instanceof PoisonRecord ? 1 : properties.consumerRetries() + 1;
+            String reason = (cause instanceof PoisonRecord ? "unreadable: " : "not handled: ")
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            ConsumerRecord<?, ?> r = record;
+            deadLetters.park(r.topic(), r.partition(), r.offset(), (String) r.key(), (String) r.value(),
+                    eventId((String) r.value()), truncate(reason), attempts);
+            metrics.recordParked(r.topic());
+            log.error("Record {}-{}@{} parked on the dead-letter topic after {} attempt(s): {}", r.topic(),
+                    r.partition(), r.offset(), attempts, reason);
+        }, backOff);
+        handler.addNotRetryableExceptions(PoisonRecord.class);
+        handler.setCommitRecovered(true);
+        return handler;
+    }
+
+    private static Throwable cause(Exception exception) {
+        Throwable cause = exception;
+        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** The CloudEvents id, if the record is readable enough to have one; for the operator's search only. */
+    private static String eventId(String value) {
+        if (value == null) {
+            return null;
+        }
+        int at = value.indexOf("\"id\"");
+        if (at < 0) {
+            return null;
+        }
+        int start = value.indexOf('"', value.indexOf(':', at) + 1);
+        int end = start < 0 ? -1 : value.indexOf('"', start + 1);
+        return start < 0 || end < 0 || end - start > 200 ? null : value.substring(start + 1, end);
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() > 400 ? reason.substring(0, 400) : reason;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.custody.server.notifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custody.server.support.Api;
+import dev.custody.server.support.Await;
+import dev.custody.server.support.CustodyIT;
+import dev.custody.server.support.Requests;
+import dev.custody.server.support.TestMail;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end through HTTP: an officer registers a Welsh speaker's contact details, seizes her phone, lends her a
+ * replacement, marks the phone ready and returns it. She gets each message in Welsh by email, and each delivery is in
+ * the device's audited history as VictimNotified.
+ */
+class VictimNotificationIT extends CustodyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void aWelshVictimIsToldOfEveryStepInWelshAndEachMessageIsInTheHistory() {
+        String ref = "contact-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = ref + "@example.org";
+
+        Api.Response registered = api.send("officer", "PUT", "/api/v1/contacts/" + ref, """
+                {"channel":"EMAIL","address":"%s","language":"cy","safeToContact":true}
+                """.formatted(address), Map.of());
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.json().get("language").asText()).isEqualTo("cy");
+
+        Instant t = now().minusSeconds(3600);
+        Api.Response seized = api.post("officer", "/api/v1/devices",
+                Requests.seizeVictimPhone(t).replace("contact-7f3a", ref));
+        assertThat(seized.status()).as(seized.toString()).isEqualTo(201);
+        String id = seized.json().get("deviceId").asText();
+        String devices = "/api/v1/devices/" + id;
+        assertThat(api.post("officer", devices + "/replacements",
+                "{\"occurredAt\":\"" + t.plusSeconds(600) + "\",\"kind\":\"SWAP_OUT\"}").status()).isEqualTo(200);
+        assertThat(api.post("officer", devices + "/ready-for-collection", Requests.step(t.plusSeconds(1200))).status())
+                .isEqualTo(200);
+        assertThat(api.post("officer", devices + "/return",
+                "{\"occurredAt\":\"" + t.plusSeconds(1800) + "\",\"returnedTo\":\"OWNER\"}").status()).isEqualTo(200);
+
+        List<TestMail.Mail> mails = Await.until(WAIT, () -> TestMail.to(address), m -> m.size() >= 4);
+        assertThat(mails).hasSize(4);
+        assertThat(mails).extracting(TestMail.Mail::subject).containsExactlyInAnyOrder("Diweddariad am eich dyfais",
+                "Diweddariad am eich dyfais", "Mae eich dyfais yn barod i'w chasglu", "Diweddariad am eich dyfais");
+        String reference = id.substring(0, 8).toUpperCase();
+        assertThat(mails).allSatisfy(m -> assertThat(m.body()).contains("cyfeirnod " + reference,
+                "Heddlu Dyfed-Powys", "0300 123 4567").doesNotContain("DP-2026-0042", "officer"));
+        assertThat(mails).anySatisfy(m -> assertThat(m.body()).contains("Dyma ddiweddariad am eich dyfais"));
+        assertThat(mails).anySatisfy(m -> assertThat(m.body()).contains("ffôn dros dro i chi ei ddefnyddio"));
+        assertThat(mails).anySatisfy(m -> assertThat(m.body()).contains("yn barod i chi ei chasglu"));
+        assertThat(mails).anySatisfy(m -> assertThat(m.body()).contains("wedi'i dychwelyd"));
+
+        List<JsonNode> notified = Await.until(WAIT, () -> victimNotified(id), n -> n.size() >= 4);
+        assertThat(notified).hasSize(4);
+        assertThat(notified).extracting(n -> n.at("/payload/reason").asText()).containsExactlyInAnyOrder(
+                "seizure-receipt", "replacement-issued", "ready-for-collection", "device-returned");
+        assertThat(notified).allSatisfy(n -> {
+            assertThat(n.at("/payload/channel").asText()).isEqualTo("EMAIL");
+            assertThat(n.at("/payload/language").asText()).isEqualTo("CY");
+            assertThat(n.at("/payload/actor/id").asText()).isEqualTo("custody-notifier");
+            assertThat(n.at("/payload/actor/roles/0").asText()).isEqualTo("NOTIFIER");
+            assertThat(n.at("/payload/messageReference").asText()).isNotBlank();
+            assertThat(n.toString()).doesNotContain(address);
+        });
+    }
+
+    @Test
+    void contactDetailsAreForOfficersAndSupervisorsOfTheForceAndCanBeErased() {
+        String ref = "contact-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"channel\":\"VIA_ISVA\",\"address\":\"isva@support.example.org\",\"safeToContact\":true,"
+                + "\"safeHours\":{\"from\":\"09:00\",\"until\":\"20:00\"}}";
+        assertThat(api.send("lab", "PUT", "/api/v1/contacts/" + ref, body, Map.of()).status()).isEqualTo(403);
+        assertThat(api.send(null, "PUT", "/api/v1/contacts/" + ref, body, Map.of()).status()).isEqualTo(401);
+        assertThat(api.send("supervisor", "PUT", "/api/v1/contacts/" + ref, body, Map.of()).status()).isEqualTo(201);
+
+        Api.Response read = api.get("officer", "/api/v1/contacts/" + ref);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("language").asText()).isEqualTo("unknown");
+        assertThat(read.json().at("/safeHours/zone").asText()).isEqualTo("Europe/London");
+        assertThat(api.get("met-officer", "/api/v1/contacts/" + ref).status()).as("another force").isEqualTo(404);
+        assertThat(api.get("inspector", "/api/v1/contacts/" + ref).status()).isEqualTo(403);
+
+        Api.Response invalid = api.send("officer", "PUT", "/api/v1/contacts/" + ref,
+                "{\"channel\":\"SMS\",\"address\":\"not a number\",\"language\":\"fr\",\"safeToContact\":true}", Map.of());
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.header("content-type")).startsWith("application/problem+json");
+        assertThat(invalid.json().get("rule").asText()).isEqualTo("invalid-contact");
+        assertThat(invalid.json().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("address", "language");
+
+        assertThat(api.send("officer", "DELETE", "/api/v1/contacts/" + ref, null, Map.of()).status()).isEqualTo(204);
+        assertThat(api.get("officer", "/api/v1/contacts/" + ref).status()).isEqualTo(404);
+        assertThat(api.send("officer", "DELETE", "/api/v1/contacts/" + ref, null, Map.of()).status()).isEqualTo(404);
+    }
+
+    private List<JsonNode> victimNotified(String id) {
+        List<JsonNode> notified = new ArrayList<>();
+        history(id).forEach(e -> {
+            if ("VictimNotified".equals(e.get("type").asText())) {
+                notified.add(e);
+            }
+        });
+        return notified;
+    }
+}
