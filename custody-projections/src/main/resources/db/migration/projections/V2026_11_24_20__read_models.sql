@@ -37,7 +37,6 @@ create table deadline (
     fire_at        timestamptz not null,
     force          varchar(64) not null,
     owner_role     varchar(16) not null,
-    lab            varchar(64),
     seizure_number integer     not null,
     alert_id       uuid,
     constraint deadline_pk primary key (device_id, rule, severity, due_at)
@@ -131,7 +130,7 @@ create index logging_lag_day_ix on logging_lag (day);
 -- Cluster-wide control of rebuilds: every node watches this row (see ProjectionSupervisor).
 create table projection_control (
     processor    varchar(128) not null,
-    state        varchar(16)  not null, -- LIVE, STOPPING, REBUILDING
+    state        varchar(32)  not null, -- LIVE, REBUILD_REQUESTED, RESETTING, REBUILDING
     generation   bigint       not null,
     requested_by varchar(255),
     requested_at timestamptz,

@@ -28,18 +28,23 @@ public class ProjectionProgress {
     /** The processor's progress against the head of the event store. */
     public record Progress(String processor, long head, List<SegmentProgress> segments) {
 
-        /** True when every segment has processed every event up to {@code head}. */
+        /**
+         * True when every segment has processed every event up to {@code head}. A segment may still say it is
+         * replaying at the head: Axon drops the replay marker only when the first event after the reset point
+         * arrives.
+         */
         public boolean caughtUpWith(long head) {
             return !segments.isEmpty() && segments.stream()
-                    .allMatch(s -> !s.replaying() && s.position() != null && s.position() >= head);
+                    .allMatch(s -> s.position() != null && s.position() >= head);
         }
 
         public boolean caughtUp() {
             return caughtUpWith(head);
         }
 
+        /** True while some segment is still behind the position the rebuild started from. */
         public boolean replaying() {
-            return segments.stream().anyMatch(SegmentProgress::replaying);
+            return !caughtUp() && segments.stream().anyMatch(SegmentProgress::replaying);
         }
 
         /** Events between the head and the slowest segment. */

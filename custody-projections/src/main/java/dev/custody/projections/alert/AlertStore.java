@@ -71,7 +71,7 @@ public class AlertStore {
         int[] due = {0};
         jdbc.query("""
                 with due as (
-                    select d.device_id, d.rule, d.severity, d.due_at, d.force, d.owner_role, d.lab, d.seizure_number,
+                    select d.device_id, d.rule, d.severity, d.due_at, d.force, d.owner_role, s.lab, d.seizure_number,
                            md5(d.device_id::text || '/' || d.rule || '/' || d.severity || '/'
                                || extract(epoch from d.due_at)::text)::uuid as alert_id
                     from deadline d join device_status s on s.device_id = d.device_id

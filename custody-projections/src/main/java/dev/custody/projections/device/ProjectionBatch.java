@@ -54,6 +54,7 @@ final class ProjectionBatch {
     private final List<ResolvedAlert> resolved = new ArrayList<>();
     private final Map<LagKey, Long> lag = new HashMap<>();
     private final List<DeviceView> returned = new ArrayList<>();
+    private final List<DeviceView> closedPeriods = new ArrayList<>();
 
     ProjectionBatch(ProjectionStore store, Deadlines deadlines, DeadlineProperties settings) {
         this.store = store;
@@ -92,8 +93,14 @@ final class ProjectionBatch {
                 return;
             }
             t.view = DeviceView.seized(seized, sequenceNumber);
-        } else if (!t.view.apply(event, sequenceNumber)) {
-            return;
+        } else {
+            if (event instanceof DeviceSeized && sequenceNumber > t.view.version()) {
+                // A re-seizure starts a new custody period: the one it ends is written as it stood.
+                closedPeriods.add(DeviceViewJson.read(DeviceViewJson.write(t.view)));
+            }
+            if (!t.view.apply(event, sequenceNumber)) {
+                return;
+            }
         }
         t.changed = true;
         Map<Deadline.Key, Deadline> now = deadlines.open(t.view, settings.forForce(t.view.force()));
@@ -128,7 +135,7 @@ final class ProjectionBatch {
     /** Writes the batch. Deadlines are diffed against the stored rows, so a row that keeps its alert is untouched. */
     void flush() {
         List<StatusRow> status = new ArrayList<>();
-        List<DeviceView> periods = new ArrayList<>();
+        List<DeviceView> periods = new ArrayList<>(closedPeriods);
         List<StoredDeadline> gone = new ArrayList<>();
         List<NewDeadline> added = new ArrayList<>();
         for (Touched t : devices.values()) {

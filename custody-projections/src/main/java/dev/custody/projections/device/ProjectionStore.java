@@ -166,15 +166,14 @@ class ProjectionStore {
         }
         jdbc.execute((ConnectionCallback<Void>) c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into deadline (device_id, rule, severity, due_at, fire_at, force, owner_role, lab, seizure_number)
-                    select id, r, s, due::timestamptz, fire::timestamptz, f, o, l, sn
-                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::int[]) as x(id, r, s, due, fire, f, o, l, sn)
+                    insert into deadline (device_id, rule, severity, due_at, fire_at, force, owner_role, seizure_number)
+                    select id, r, s, due::timestamptz, fire::timestamptz, f, o, sn
+                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::int[]) as x(id, r, s, due, fire, f, o, sn)
                     on conflict do nothing""")) {
                 int n = added.size();
                 Object[] id = new Object[n], rule = new Object[n], sev = new Object[n], due = new Object[n],
-                        fire = new Object[n], force = new Object[n], owner = new Object[n], lab = new Object[n],
-                        seizure = new Object[n];
+                        fire = new Object[n], force = new Object[n], owner = new Object[n], seizure = new Object[n];
                 for (int i = 0; i < n; i++) {
                     NewDeadline a = added.get(i);
                     id[i] = a.view().deviceId();
@@ -184,11 +183,10 @@ class ProjectionStore {
                     fire[i] = text(a.deadline().fireAt());
                     force[i] = a.view().force();
                     owner[i] = a.view().ownerRole().name();
-                    lab[i] = a.view().lab();
                     seizure[i] = a.view().seizureNumber();
                 }
-                setArrays(c, ps, new String[]{"uuid", "text", "text", "text", "text", "text", "text", "text", "int4"},
-                        id, rule, sev, due, fire, force, owner, lab, seizure);
+                setArrays(c, ps, new String[]{"uuid", "text", "text", "text", "text", "text", "text", "int4"},
+                        id, rule, sev, due, fire, force, owner, seizure);
                 ps.executeUpdate();
             }
             return null;

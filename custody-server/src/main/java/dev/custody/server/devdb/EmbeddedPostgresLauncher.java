@@ -4,7 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -43,11 +43,10 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor, Order
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "",
                 "custody.embedded-postgres.running", "true")));
-        application.addListeners(event -> {
-            if (event instanceof ContextClosedEvent) {
-                close(postgres);
-            }
-        });
+        // Stopped as the context's first-registered disposable bean, so after everything that uses it has stopped
+        // (processors, pools, producers), not at the close event, before them.
+        application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("embeddedPostgresShutdown", () -> close(postgres)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
     }
 

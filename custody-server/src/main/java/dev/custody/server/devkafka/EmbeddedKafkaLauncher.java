@@ -3,7 +3,7 @@ package dev.custody.server.devkafka;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -39,11 +39,10 @@ public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor, Ordered 
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedKafka", Map.of(
                 "spring.kafka.bootstrap-servers", broker.getBrokersAsString(),
                 "custody.embedded-kafka.running", "true")));
-        application.addListeners(event -> {
-            if (event instanceof ContextClosedEvent) {
-                stop(broker);
-            }
-        });
+        // Stopped as the context's first-registered disposable bean, so after everything that uses it has stopped
+        // (processors, pools, producers), not at the close event, before them.
+        application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("embeddedKafkaShutdown", () -> stop(broker)));
     }
 
     private static void stop(EmbeddedKafkaKraftBroker broker) {
