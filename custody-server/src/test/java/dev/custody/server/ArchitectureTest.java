@@ -54,6 +54,26 @@ class ArchitectureTest {
             .because("the notifier learns everything from Kafka and speaks to the command side only through the contract");
 
     @ArchTest
+    static final ArchRule readSideKnowsOnlyTheContract = noClasses()
+            .that().resideInAPackage("dev.custody.projections..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.custody.device..", "dev.custody.idempotency..",
+                    "dev.custody.server..", "dev.custody.notifier..")
+            .because("the read side is fed by events only, and runs on nodes without the other roles");
+
+    @ArchTest
+    static final ArchRule commandSideDoesNotReadTheReadSide = noClasses()
+            .that().resideInAnyPackage("dev.custody.device..", "dev.custody.idempotency..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.custody.projections..", "dev.custody.notifier..")
+            .because("commands are judged on the event-sourced record, never on an eventually consistent view");
+
+    @ArchTest
+    static final ArchRule deadlineRulesArePure = noClasses()
+            .that().resideInAPackage("dev.custody.projections.deadline..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.springframework.jdbc..",
+                    "org.axonframework..", "org.springframework.web..")
+            .because("every deadline is a pure function of a device's view, so a rebuild reproduces it exactly");
+
+    @ArchTest
     static final ArchRule aggregateStateChangesOnlyInEventSourcingHandlers = classes()
             .that().areAnnotatedWith(Aggregate.class)
             .should(new ArchCondition<JavaClass>("change fields only in @EventSourcingHandler methods") {
