@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Await;
 import dev.custody.server.support.CustodyIT;
+import dev.custody.server.support.Device;
 import dev.custody.server.support.Requests;
+import dev.custody.server.support.Seizure;
 import dev.custody.server.support.TestMail;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,32 @@ class VictimNotificationIT extends CustodyIT {
             assertThat(n.at("/payload/messageReference").asText()).isNotBlank();
             assertThat(n.toString()).doesNotContain(address);
         });
+    }
+
+    @Test
+    void aMissed24HourReturnReachesTheSupervisorsAndTheVictimGetsAnApologyWithAnOfferOfAReplacement() {
+        String ref = "contact-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = ref + "@example.org";
+        assertThat(api.send("officer", "PUT", "/api/v1/contacts/" + ref,
+                "{\"channel\":\"EMAIL\",\"address\":\"" + address + "\",\"language\":\"en\",\"safeToContact\":true}",
+                Map.of()).status()).isEqualTo(201);
+
+        // Logged 30 hours late: the 24-hour return is already breached when the seizure is recorded.
+        Device phone = Device.seize(api, "officer", "lab",
+                Seizure.at(now().minus(Duration.ofHours(30))).timeSensitive(false).contact(ref).json());
+        String reference = phone.id().substring(0, 8).toUpperCase();
+
+        List<TestMail.Mail> victim = Await.until(WAIT, () -> TestMail.to(address),
+                m -> m.stream().anyMatch(x -> x.subject().startsWith("We are sorry")));
+        assertThat(victim).filteredOn(m -> m.subject().startsWith("We are sorry")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("within 24 hours", "lend you a replacement", reference)
+                        .doesNotContain("DP-2026-0042"));
+
+        List<TestMail.Mail> supervisors = Await.until(WAIT, () -> TestMail.to("supervisors@dyfed-powys.test").stream()
+                .filter(m -> m.body().contains(phone.id())).toList(), m -> m.size() >= 2);
+        assertThat(supervisors).extracting(TestMail.Mail::subject)
+                .anySatisfy(s -> assertThat(s).isEqualTo("Custody alert: RETURN_24H (deadline missed)"))
+                .anySatisfy(s -> assertThat(s).isEqualTo("Custody alert: RETURN_24H (warning)"));
     }
 
     @Test

@@ -15,6 +15,7 @@ public final class Seizure {
     private String from = "2026-01-01";
     private String to = "2026-03-31";
     private String longRangeJustification;
+    private String contactReference = "contact-7f3a";
 
     private Seizure(Instant at) {
         this.at = at;
@@ -57,6 +58,11 @@ public final class Seizure {
         return this;
     }
 
+    public Seizure contact(String contactReference) {
+        this.contactReference = contactReference;
+        return this;
+    }
+
     public String json() {
         return """
                 {"occurredAt":"%s","caseReference":"%s",
@@ -71,12 +77,12 @@ public final class Seizure {
                  "scope":{"from":"%s","to":"%s","categories":["MESSAGES"]%s},
                  "timeSensitiveData":%s,
                  %s
-                 "contactReference":"contact-7f3a"}
+                 "contactReference":"%s"}
                 """.formatted(at, caseReference, deviceType, ownerRole, Requests.ALL_FIVE_NOTICE_ELEMENTS,
                 at.minusSeconds(300), from, to,
                 longRangeJustification == null ? "" : ",\"longRangeJustification\":\"" + longRangeJustification + "\"",
                 timeSensitive ? "[{\"kind\":\"DATING_APP\",\"detail\":\"Hinge\"}]" : "[]",
                 "VICTIM".equals(ownerRole) ? "\"victimCare\":{\"tier\":\"" + tier + "\",\"updateEveryDays\":"
-                        + updateEveryDays + "}," : "");
+                        + updateEveryDays + "}," : "", contactReference);
     }
 }
