@@ -107,8 +107,9 @@ class AlertController {
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "100") int size) {
         new Params().paging(page, size).validate();
-        List<AlertLogEntry> entries = store.logEntries(ForceScope.forceFilter(actor, force), from, to, page, size);
-        return new Page<>(entries, page, size, -1);
+        String scoped = ForceScope.forceFilter(actor, force);
+        return new Page<>(store.logEntries(scoped, from, to, page, size), page, size,
+                store.countLogEntries(scoped, from, to));
     }
 
     private AlertView visible(Actor actor, UUID id) {

@@ -140,8 +140,22 @@ public class AlertStore {
         return n == null ? 0 : n;
     }
 
+    public long countLogEntries(String force, Instant from, Instant to) {
+        List<Object> args = new ArrayList<>();
+        Long n = jdbc.queryForObject("select count(*) from alert_log" + logWhere(force, from, to, args), Long.class,
+                args.toArray());
+        return n == null ? 0 : n;
+    }
+
     public List<AlertLogEntry> logEntries(String force, Instant from, Instant to, int page, int size) {
         List<Object> args = new ArrayList<>();
+        String where = logWhere(force, from, to, args);
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("select * from alert_log" + where + " order by id limit ? offset ?", LOG, args.toArray());
+    }
+
+    private static String logWhere(String force, Instant from, Instant to, List<Object> args) {
         StringBuilder where = new StringBuilder(" where true");
         if (force != null) {
             where.append(" and force = ?");
@@ -155,9 +169,7 @@ public class AlertStore {
             where.append(" and at < ?");
             args.add(Timestamp.from(to));
         }
-        args.add(size);
-        args.add((long) page * size);
-        return jdbc.query("select * from alert_log" + where + " order by id limit ? offset ?", LOG, args.toArray());
+        return where.toString();
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +27,10 @@ public class DeviceQueries {
 
     /** Search criteria; null fields do not filter. */
     public record Search(String force, String lab, String stage, String ownerRole, String caseReference,
-                         Boolean held) {
+                         Boolean held, Instant overdueAt) {
+        public Search(String force, String lab, String stage, String ownerRole, String caseReference, Boolean held) {
+            this(force, lab, stage, ownerRole, caseReference, held, null);
+        }
     }
 
     private static final RowMapper<StoredStatus> STATUS = (rs, i) -> new StoredStatus(
@@ -142,6 +146,10 @@ public class DeviceQueries {
         if (s.held() != null) {
             where.append(" and held = ?");
             args.add(s.held());
+        }
+        if (s.overdueAt() != null) {
+            where.append(" and held and next_due_at <= ?");
+            args.add(Timestamp.from(s.overdueAt()));
         }
         return where.toString();
     }

@@ -76,20 +76,23 @@ class DeviceStatusController {
 
     @GetMapping("/api/v1/devices")
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
-    @Operation(summary = "Search devices by force, lab, stage, owner role and whether held",
-            description = "Newest seizure first. Everyone but inspectors sees only their own force.")
+    @Operation(summary = "Search devices by force, lab, stage, owner role, whether held and whether past a deadline",
+            description = "Newest seizure first. overdue=true lists held devices past a breach deadline. "
+                    + "Everyone but inspectors sees only their own force.")
     Page<DeviceSummary> search(@Parameter(hidden = true) Actor actor,
                                @RequestParam(required = false) String force,
                                @RequestParam(required = false) String lab,
                                @RequestParam(required = false) String stage,
                                @RequestParam(required = false) String ownerRole,
                                @RequestParam(required = false) Boolean held,
+                               @RequestParam(defaultValue = "false") boolean overdue,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
         new Params().oneOf("stage", stage, CustodyStage.values()).oneOf("ownerRole", ownerRole, OwnerRole.values())
                 .paging(page, size).validate();
-        var search = new DeviceQueries.Search(ForceScope.forceFilter(actor, force), lab, stage, ownerRole, null, held);
         Instant now = clock.instant();
+        var search = new DeviceQueries.Search(ForceScope.forceFilter(actor, force), lab, stage, ownerRole, null, held,
+                overdue ? now : null);
         return new Page<>(devices.search(search, page, size).stream().map(s -> DeviceSummary.of(s, now)).toList(),
                 page, size, devices.count(search));
     }

@@ -157,6 +157,10 @@ class AlertsIT extends CustodyIT {
         assertThat(breach.get("raisedAt").asText()).isEqualTo(now().toString());
         assertThat(breach.get("ownerRole").asText()).isEqualTo("VICTIM");
         assertThat(breach.get("force").asText()).isEqualTo("dyfed-powys");
+        JsonNode overdue = api.get("supervisor", "/api/v1/devices?overdue=true&size=500").json();
+        assertThat(overdue.get("content")).extracting(d -> d.get("deviceId").asText()).contains(phone.id());
+        assertThat(overdue.get("content")).allSatisfy(d ->
+                assertThat(Instant.parse(d.get("nextDueAt").asText())).isBeforeOrEqualTo(now()));
     }
 
     @Test
