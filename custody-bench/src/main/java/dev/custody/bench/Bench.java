@@ -52,7 +52,7 @@ public final class Bench {
         try (Database db = Database.start(config)) {
             db.recreate(config.database);
             log("PostgreSQL " + db.version() + ", " + db.kind() + ", database " + config.database);
-            Report report = run(config, db, started);
+            Report report = config.compare() ? Compare.run(config, db, started) : run(config, db, started);
             System.out.println();
             System.out.println(report.markdown());
             if (config.append) {

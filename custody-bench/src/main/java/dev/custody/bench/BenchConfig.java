@@ -48,7 +48,7 @@ final class BenchConfig {
     private final Map<String, String> raw;
 
     private BenchConfig(Map<String, String> a) {
-        this.raw = a;
+        this.raw = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(a));
         repo = Path.of(a.getOrDefault("repo", ".")).toAbsolutePath().normalize();
         pgUrl = a.getOrDefault("pg-url", "");
         pgUser = a.getOrDefault("pg-user", "postgres");
@@ -90,6 +90,21 @@ final class BenchConfig {
         return new BenchConfig(a);
     }
 
+    /** A setting read by one mode only (such as the A/B comparison). */
+    String get(String name, String fallback) {
+        return raw.getOrDefault(name, fallback);
+    }
+
+    BenchConfig withServerJar(String jar) {
+        Map<String, String> a = new LinkedHashMap<>(raw);
+        a.put("server-jar", jar);
+        return new BenchConfig(a);
+    }
+
+    boolean compare() {
+        return raw.containsKey("compare") || raw.containsKey("compare-args-b");
+    }
+
     boolean help() {
         return raw.containsKey("help");
     }
@@ -128,6 +143,11 @@ final class BenchConfig {
                   --label=                    words for the report heading, e.g. "noisy development run"
                   --read-side=auto            auto | off: projection lag, replay, alerts, reports (part 2)
                   --replay-events=5000000 --open-records=1000000   sizes of the read-side data set
+
+                A/B comparison instead of the full run (two servers at once, load alternating in slices):
+                  --compare=<jar of B>        A is --server-jar; B defaults to the same jar
+                  --compare-args-a= --compare-args-b=   extra server arguments of each
+                  --slice=10 --slices=8       seconds per slice, measured slices per server (after --warmup)
                 """;
     }
 
@@ -135,7 +155,7 @@ final class BenchConfig {
         return Duration.ofMillis((long) (Double.parseDouble(s) * 1000));
     }
 
-    private static List<String> split(String s) {
+    static List<String> split(String s) {
         List<String> out = new ArrayList<>();
         for (String part : s.trim().split("\\s+")) {
             if (!part.isBlank()) {

@@ -39,7 +39,7 @@ final class CommandLoad {
 
     record Result(long commands, double seconds, double perSecond, Latencies.Summary latency,
                   Map<Kind, Latencies.Summary> byKind, Map<String, Long> failures, List<String> failureSamples,
-                  long lifecyclesCompleted) {
+                  long lifecyclesCompleted, long[] latencies) {
         long failed() {
             return failures.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -69,12 +69,19 @@ final class CommandLoad {
     private final LongAdder lifecycles = new LongAdder();
     private final LongAdder completed = new LongAdder();
     private final List<String> deviceIds = new CopyOnWriteArrayList<>();
+    private volatile boolean quiet;
 
     CommandLoad(String host, int port, boolean idempotencyKeys, boolean ifMatch) {
         this.host = host;
         this.port = port;
         this.idempotencyKeys = idempotencyKeys;
         this.ifMatch = ifMatch;
+    }
+
+    /** No progress lines: for the short slices of an A/B comparison. */
+    CommandLoad quiet() {
+        quiet = true;
+        return this;
     }
 
     /** Ids of devices seized so far (for later checks). */
@@ -114,11 +121,13 @@ final class CommandLoad {
             threads.add(t);
             t.start();
         }
-        Thread progress = progress(start, to);
+        Thread progress = quiet ? null : progress(start, to);
         for (Thread t : threads) {
             t.join();
         }
-        progress.interrupt();
+        if (progress != null) {
+            progress.interrupt();
+        }
         return result(from, to);
     }
 
@@ -267,6 +276,6 @@ final class CommandLoad {
         Map<String, Long> failed = new TreeMap<>();
         failures.forEach((k, v) -> failed.put(k, v.sum()));
         return new Result(window.length, seconds, window.length / seconds, Latencies.summarise(window), byKind, failed,
-                List.copyOf(failureSamples), lifecycles.sum());
+                List.copyOf(failureSamples), lifecycles.sum(), window);
     }
 }

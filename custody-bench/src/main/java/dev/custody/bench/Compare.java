@@ -1,0 +1,91 @@
+package dev.custody.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A/B comparison of two server builds or settings in one run, for judging an optimisation on a noisy shared
+ * machine. Both servers run at once, each on its own database; the closed-loop load alternates between them in
+ * short slices (A B B A A B …), so that whatever else the machine is doing falls on both alike. Each slice's
+ * throughput is kept, and the report gives the per-pair ratios as well as the totals.
+ * <p>
+ * {@code --compare=<B's jar>} (A is {@code --server-jar}), {@code --compare-args-a=} and {@code --compare-args-b=}
+ * for extra server arguments, {@code --slice=10} seconds, {@code --slices=8} measured slices per server.
+ */
+final class Compare {
+
+    private Compare() {
+    }
+
+    static Report run(BenchConfig config, Database db, ZonedDateTime started) throws Exception {
+        String jarB = config.get("compare", config.serverJar);
+        List<String> argsA = BenchConfig.split(config.get("compare-args-a", ""));
+        List<String> argsB = BenchConfig.split(config.get("compare-args-b", ""));
+        Duration slice = Duration.ofSeconds(Long.parseLong(config.get("slice", "10")));
+        int slices = Integer.parseInt(config.get("slices", "8"));
+        db.recreate(config.database + "_a");
+        db.recreate(config.database + "_b");
+        List<double[]> pairs = new ArrayList<>();
+        List<long[]> latA = new ArrayList<>();
+        List<long[]> latB = new ArrayList<>();
+        long failed = 0;
+        try (ServerProcess a = ServerProcess.start(config, db, db.urlOf(config.database + "_a"), "server-a", argsA);
+             ServerProcess b = ServerProcess.start(config.withServerJar(jarB), db, db.urlOf(config.database + "_b"), "server-b", argsB)) {
+            CommandLoad loadA = new CommandLoad("localhost", a.port(), config.idempotencyKeys, config.ifMatch).quiet();
+            CommandLoad loadB = new CommandLoad("localhost", b.port(), config.idempotencyKeys, config.ifMatch).quiet();
+            int warmupSlices = (int) Math.max(1, config.warmup.toSeconds() / slice.toSeconds());
+            Bench.log("A/B warm-up: %d slices of %d s each".formatted(warmupSlices, slice.toSeconds()));
+            for (int i = 0; i < warmupSlices; i++) {
+                CommandLoad.Result ra = loadA.closedLoop(config.concurrency, Duration.ZERO, slice);
+                CommandLoad.Result rb = loadB.closedLoop(config.concurrency, Duration.ZERO, slice);
+                Bench.log("  warm-up %d: A %.0f /s, B %.0f /s".formatted(i + 1, ra.perSecond(), rb.perSecond()));
+            }
+            for (int i = 0; i < slices; i++) {
+                boolean aFirst = i % 2 == 0;
+                CommandLoad.Result first = (aFirst ? loadA : loadB).closedLoop(config.concurrency, Duration.ZERO, slice);
+                CommandLoad.Result second = (aFirst ? loadB : loadA).closedLoop(config.concurrency, Duration.ZERO, slice);
+                CommandLoad.Result ra = aFirst ? first : second;
+                CommandLoad.Result rb = aFirst ? second : first;
+                failed += ra.failed() + rb.failed();
+                pairs.add(new double[]{ra.perSecond(), rb.perSecond()});
+                latA.add(ra.latencies());
+                latB.add(rb.latencies());
+                Bench.log("  slice %d: A %.0f /s, B %.0f /s (B/A %.2f)".formatted(i + 1, ra.perSecond(), rb.perSecond(),
+                        rb.perSecond() / ra.perSecond()));
+            }
+        }
+        double sumA = pairs.stream().mapToDouble(p -> p[0]).sum();
+        double sumB = pairs.stream().mapToDouble(p -> p[1]).sum();
+        double[] ratios = pairs.stream().mapToDouble(p -> p[1] / p[0]).sorted().toArray();
+        Latencies.Summary sa = Latencies.summarise(concat(latA));
+        Latencies.Summary sb = Latencies.summarise(concat(latB));
+        Report report = new Report(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
+                + ", A/B comparison" + (config.label.isBlank() ? "" : " (" + config.label + ")"));
+        report.context("A: `%s` %s".formatted(Path.of(config.serverJar).getFileName(), String.join(" ", argsA)));
+        report.context("B: `%s` %s".formatted(Path.of(jarB).getFileName(), String.join(" ", argsB)));
+        report.context("%d clients each; %d alternating slices of %d s per server after %d s of warm-up each; "
+                .formatted(config.concurrency, slices, slice.toSeconds(), config.warmup.toSeconds())
+                + "server JVM " + String.join(" ", config.serverJvmArgs) + "; PostgreSQL " + db.version() + ", " + db.kind());
+        report.row("A: commands/s (closed loop)", "**%s** (%s)".formatted(Report.fmt(sumA / pairs.size()), sa.brief()), "", "");
+        report.row("B: commands/s (closed loop)", "**%s** (%s)".formatted(Report.fmt(sumB / pairs.size()), sb.brief()), "", "");
+        report.row("B / A", "**%.2f** (per pair: min %.2f, median %.2f, max %.2f)".formatted(sumB / sumA, ratios[0],
+                ratios[ratios.length / 2], ratios[ratios.length - 1]), "", failed == 0 ? "" : failed + " failed commands");
+        return report;
+    }
+
+    private static long[] concat(List<long[]> parts) {
+        int n = parts.stream().mapToInt(p -> p.length).sum();
+        long[] out = new long[n];
+        int k = 0;
+        for (long[] p : parts) {
+            System.arraycopy(p, 0, out, k, p.length);
+            k += p.length;
+        }
+        return out;
+    }
+}
