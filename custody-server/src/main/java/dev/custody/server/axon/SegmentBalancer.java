@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Spreads the segments of every streaming processor over the nodes that run it.
  * <p>
  * Axon's processors claim free segments greedily: without Axon Server, the first node up takes them all and a second
- * node idles. Here each node keeps a heartbeat row in {@code processing_node}; every few seconds it counts the live
- * nodes, works out its fair share of each processor's segments (rounded up) and releases any segments beyond it
+ * node idles. Here each node keeps a heartbeat row per running processor in {@code processing_node}; every few
+ * seconds it counts the live nodes running each processor (a node with that processor's role switched off does not
+ * count), works out its fair share of the processor's segments (rounded up) and releases any segments beyond it
  * for a while, so that a node with fewer claims them. When a node stops, its row goes (or ages out if it died), the
  * survivors' fair shares grow and they claim its segments: at once if it released them on shutdown, otherwise
  * after the token store's claim timeout. Releasing is only a hint to the claim mechanism: it never loses or
@@ -46,16 +47,19 @@ class SegmentBalancer {
     @Scheduled(initialDelayString = "${custody.processing.balance-interval:PT5S}",
             fixedDelayString = "${custody.processing.balance-interval:PT5S}")
     void balance() {
-        jdbc.update("insert into processing_node (node_id, seen_at) values (?, now()) "
-                + "on conflict (node_id) do update set seen_at = now()", nodeId);
-        Integer live = jdbc.queryForObject("select count(*) from processing_node where seen_at > now() - ?::interval",
-                Integer.class, (interval.toMillis() * 3) + " milliseconds");
-        int nodes = Math.max(1, live == null ? 1 : live);
         for (var processor : processing.eventProcessors().values()) {
             if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                release(streaming, nodes);
+                jdbc.update("insert into processing_node (node_id, processor_name, seen_at) values (?, ?, now()) "
+                        + "on conflict (node_id, processor_name) do update set seen_at = now()", nodeId, streaming.getName());
+                release(streaming, liveNodes(streaming.getName()));
             }
         }
+    }
+
+    private int liveNodes(String processorName) {
+        Integer live = jdbc.queryForObject("select count(*) from processing_node where processor_name = ? "
+                + "and seen_at > now() - ?::interval", Integer.class, processorName, (interval.toMillis() * 3) + " milliseconds");
+        return Math.max(1, live == null ? 1 : live);
     }
 
     private void release(StreamingEventProcessor processor, int nodes) {
