@@ -77,6 +77,8 @@ public final class Bench {
         RawInsertLoad.Result raw;
         RawInsertLoad.EventSize size;
         MemorySampler.Peaks memory;
+        double walPerCommand;
+        CpuMeter.Usage closedCpu;
         List<ReadSide.Outcome> readSide;
         String serverCommand;
         try (ServerProcess server = ServerProcess.start(config, db, db.url(), "server", List.of())) {
@@ -86,7 +88,24 @@ public final class Bench {
 
             log("closed loop: %d clients, %d s warm-up, %d s measured".formatted(config.concurrency,
                     config.warmup.toSeconds(), config.closedLoop.toSeconds()));
+            String walBefore = walPosition(db);
+            CpuMeter cpu = new CpuMeter(server.pid());
+            CpuMeter.Sample[] window = new CpuMeter.Sample[2];
+            Thread meter = new Thread(() -> {
+                try {
+                    Thread.sleep(config.warmup.toMillis());
+                    window[0] = cpu.sample();
+                    Thread.sleep(config.closedLoop.toMillis());
+                    window[1] = cpu.sample();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "cpu-meter");
+            meter.start();
             closed = load.closedLoop(config.concurrency, config.warmup, config.closedLoop);
+            meter.join();
+            closedCpu = window[1] == null ? null : CpuMeter.between(window[0], window[1]);
+            walPerCommand = walBytes(db, walBefore) / (double) Math.max(1, load.completedTotal());
             log("closed loop: %.0f commands/s, %s, %d failed".formatted(closed.perSecond(), closed.latency().brief(), closed.failed()));
 
             double rate = Math.max(1, closed.perSecond() * config.openLoopFraction);
@@ -153,6 +172,11 @@ public final class Bench {
         for (ReadSide.Outcome outcome : readSide) {
             report.row(outcome.measurement(), outcome.result(), outcome.target(), outcome.verdict());
         }
+        if (closedCpu != null) {
+            report.row("CPU during the closed loop", "%s; server CPU per command %.2f ms".formatted(closedCpu.brief(),
+                    1000 * closedCpu.processCores() / closed.perSecond()), "", "");
+        }
+        report.row("WAL written per command (closed loop, warm-up included)", "%,.0f B".formatted(walPerCommand), "", "");
         report.row("server peak RSS", "%s (VmHWM %s)".formatted(Report.mib(memory.rssBytes()), Report.mib(memory.hwmBytes())), "", "");
         report.row("server peak heap used", "%s sampled (%d samples); live data after GC %s; max heap %s".formatted(
                         Report.mib(memory.heapUsedBytes()), memory.heapSamples(), Report.mib(memory.liveDataBytes()),
@@ -206,6 +230,21 @@ public final class Bench {
             }
         }
         log("the Kafka publisher did not catch up within " + timeout + "; the raw phase runs beside it");
+    }
+
+    private static String walPosition(Database db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_current_wal_lsn()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long walBytes(Database db, String since) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_wal_lsn_diff(pg_current_wal_lsn(), '" + since + "')::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static void log(String message) {

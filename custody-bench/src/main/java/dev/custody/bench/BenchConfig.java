@@ -55,7 +55,7 @@ final class BenchConfig {
         pgPassword = a.getOrDefault("pg-password", "");
         database = a.getOrDefault("database", "custody_bench");
         concurrency = Integer.parseInt(a.getOrDefault("concurrency", "16"));
-        warmup = seconds(a.getOrDefault("warmup", "20"));
+        warmup = seconds(a.getOrDefault("warmup", "60"));
         closedLoop = seconds(a.getOrDefault("closed", "30"));
         openLoop = seconds(a.getOrDefault("open", "30"));
         rawInsert = seconds(a.getOrDefault("raw", "20"));
@@ -130,7 +130,7 @@ final class BenchConfig {
                   --pg-user=postgres --pg-password=
                   --database=custody_bench    database dropped and created afresh for the run
                   --concurrency=16            HTTP clients, and connections of the raw INSERT phase
-                  --warmup=20 --closed=30 --open=30 --raw=20   phase lengths in seconds
+                  --warmup=60 --closed=30 --open=30 --raw=20   phase lengths in seconds (the JIT needs the warm-up)
                   --open-fraction=0.5         open-loop rate as a fraction of the closed-loop throughput
                   --idempotency-keys=true     send an Idempotency-Key with every command
                   --if-match=true             send If-Match with the version last returned

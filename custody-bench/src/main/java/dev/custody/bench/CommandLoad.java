@@ -78,6 +78,11 @@ final class CommandLoad {
         this.ifMatch = ifMatch;
     }
 
+    /** Successful commands since this load was created, over all phases. */
+    long completedTotal() {
+        return completed.sum();
+    }
+
     /** No progress lines: for the short slices of an A/B comparison. */
     CommandLoad quiet() {
         quiet = true;

@@ -34,6 +34,8 @@ final class Compare {
         List<long[]> latA = new ArrayList<>();
         List<long[]> latB = new ArrayList<>();
         long failed = 0;
+        String cpuA;
+        String cpuB;
         try (ServerProcess a = ServerProcess.start(config, db, db.urlOf(config.database + "_a"), "server-a", argsA);
              ServerProcess b = ServerProcess.start(config.withServerJar(jarB), db, db.urlOf(config.database + "_b"), "server-b", argsB)) {
             CommandLoad loadA = new CommandLoad("localhost", a.port(), config.idempotencyKeys, config.ifMatch).quiet();
@@ -45,10 +47,12 @@ final class Compare {
                 CommandLoad.Result rb = loadB.closedLoop(config.concurrency, Duration.ZERO, slice);
                 Bench.log("  warm-up %d: A %.0f /s, B %.0f /s".formatted(i + 1, ra.perSecond(), rb.perSecond()));
             }
+            Side sideA = new Side(a.pid(), config.database + "_a", loadA);
+            Side sideB = new Side(b.pid(), config.database + "_b", loadB);
             for (int i = 0; i < slices; i++) {
                 boolean aFirst = i % 2 == 0;
-                CommandLoad.Result first = (aFirst ? loadA : loadB).closedLoop(config.concurrency, Duration.ZERO, slice);
-                CommandLoad.Result second = (aFirst ? loadB : loadA).closedLoop(config.concurrency, Duration.ZERO, slice);
+                CommandLoad.Result first = (aFirst ? sideA : sideB).slice(db, config.concurrency, slice);
+                CommandLoad.Result second = (aFirst ? sideB : sideA).slice(db, config.concurrency, slice);
                 CommandLoad.Result ra = aFirst ? first : second;
                 CommandLoad.Result rb = aFirst ? second : first;
                 failed += ra.failed() + rb.failed();
@@ -58,6 +62,9 @@ final class Compare {
                 Bench.log("  slice %d: A %.0f /s, B %.0f /s (B/A %.2f)".formatted(i + 1, ra.perSecond(), rb.perSecond(),
                         rb.perSecond() / ra.perSecond()));
             }
+            cpuA = sideA.brief();
+            cpuB = sideB.brief();
+            Bench.log("CPU per command: A " + cpuA + "; B " + cpuB);
         }
         double sumA = pairs.stream().mapToDouble(p -> p[0]).sum();
         double sumB = pairs.stream().mapToDouble(p -> p[1]).sum();
@@ -75,7 +82,57 @@ final class Compare {
         report.row("B: commands/s (closed loop)", "**%s** (%s)".formatted(Report.fmt(sumB / pairs.size()), sb.brief()), "", "");
         report.row("B / A", "**%.2f** (per pair: min %.2f, median %.2f, max %.2f)".formatted(sumB / sumA, ratios[0],
                 ratios[ratios.length / 2], ratios[ratios.length - 1]), "", failed == 0 ? "" : failed + " failed commands");
+        report.row("CPU per command, A", cpuA, "", "");
+        report.row("CPU per command, B", cpuB, "", "");
         return report;
+    }
+
+    /** One server under comparison, with the CPU its process and its database's backends used during the slices. */
+    private static final class Side {
+        final long pid;
+        final String database;
+        final CommandLoad load;
+        double serverSeconds;
+        double postgresSeconds;
+        long commands;
+
+        Side(long pid, String database, CommandLoad load) {
+            this.pid = pid;
+            this.database = database;
+            this.load = load;
+        }
+
+        CommandLoad.Result slice(Database db, int clients, Duration slice) throws Exception {
+            double server0 = CpuMeter.processSeconds(pid);
+            java.util.Map<Long, Double> pg0 = backendSeconds(db);
+            long done0 = load.completedTotal();
+            CommandLoad.Result r = load.closedLoop(clients, Duration.ZERO, slice);
+            serverSeconds += CpuMeter.processSeconds(pid) - server0;
+            for (var e : backendSeconds(db).entrySet()) {
+                postgresSeconds += e.getValue() - pg0.getOrDefault(e.getKey(), 0.0);
+            }
+            commands += load.completedTotal() - done0;
+            return r;
+        }
+
+        String brief() {
+            return "server %.2f ms, PostgreSQL %.2f ms (its backends for this database)".formatted(
+                    1000 * serverSeconds / commands, 1000 * postgresSeconds / commands);
+        }
+
+        private java.util.Map<Long, Double> backendSeconds(Database db) throws java.sql.SQLException {
+            java.util.Map<Long, Double> out = new java.util.HashMap<>();
+            try (java.sql.Connection c = db.connect(); java.sql.PreparedStatement s = c.prepareStatement(
+                    "select pid from pg_stat_activity where datname = ?")) {
+                s.setString(1, database);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), CpuMeter.processSeconds(rs.getLong(1)));
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     private static long[] concat(List<long[]> parts) {
