@@ -75,7 +75,8 @@ final class ReadSide {
             if (!send(http, probe)) {
                 return Outcome.na(LAG, target, "could not seize a probe device");
             }
-            int status = awaitVersion(http, probe.deviceId(), probe.version(), Duration.ofSeconds(10));
+            // The probe polls gently: while the endpoint is missing it would only produce 404s.
+            int status = awaitVersion(http, probe.deviceId(), probe.version(), Duration.ofSeconds(10), 20_000_000);
             if (status != 200) {
                 return Outcome.na(LAG, target, status == 404
                         ? "endpoint missing (GET /api/v1/devices/{id} answers 404)" : "GET /api/v1/devices/{id} answers " + status);
@@ -101,7 +102,7 @@ final class ReadSide {
                     continue;
                 }
                 long acknowledged = System.nanoTime();
-                if (awaitVersion(http, lifecycle.deviceId(), lifecycle.version(), Duration.ofSeconds(10)) == 200) {
+                if (awaitVersion(http, lifecycle.deviceId(), lifecycle.version(), Duration.ofSeconds(10), 1_000_000) == 200) {
                     lags.add(System.nanoTime() - acknowledged);
                 }
             }
@@ -268,7 +269,7 @@ final class ReadSide {
     }
 
     /** Polls the device's read model until it shows {@code version}; the last status (200 when shown). */
-    private static int awaitVersion(MiniHttp http, String id, long version, Duration timeout) throws IOException {
+    private static int awaitVersion(MiniHttp http, String id, long version, Duration timeout, long pollNanos) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int status = 0;
         while (System.nanoTime() < deadline) {
@@ -280,7 +281,7 @@ final class ReadSide {
                     return 200;
                 }
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            java.util.concurrent.locks.LockSupport.parkNanos(pollNanos);
         }
         return status == 200 ? 0 : status;
     }

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Spreads the segments of every streaming processor over the nodes that run it.
@@ -82,12 +85,20 @@ class SegmentBalancer {
         return n == null ? 0 : n;
     }
 
+    /**
+     * Removes this node's heartbeats so the others take over its segments at once. Bounded to a second: when the
+     * database is already gone (an embedded one stops in its own shutdown hook) waiting for a connection would hold
+     * the shutdown for the pool's whole connection timeout, and the rows age out anyway.
+     */
     @PreDestroy
     void leave() {
         try {
-            jdbc.update("delete from processing_node where node_id = ?", nodeId);
-        } catch (RuntimeException e) {
-            log.debug("could not remove the heartbeat of {}; it ages out", nodeId, e);
+            CompletableFuture.runAsync(() -> jdbc.update("delete from processing_node where node_id = ?", nodeId))
+                    .get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("could not remove the heartbeats of {}; they age out", nodeId, e);
         }
     }
 }
