@@ -15,10 +15,17 @@ import java.util.function.Supplier;
  * Makes a command safe to retry: a retried request with the same {@code Idempotency-Key} gets the first answer, and
  * nothing is stored twice.
  * <p>
- * The key is claimed, the command runs and its outcome is saved in one database transaction, the same one the
- * event store appends in. A concurrent retry blocks on the key's row until the first commits, then reads its
- * outcome. A failed command rolls back its claim, so a retry after a rejection is judged afresh. Keys are scoped to
- * the caller, and kept for {@link #RETENTION}.
+ * The command runs and the key is saved with its outcome in one database transaction, the same one the event store
+ * appends in, with a single insert after the command: a key is stored if and only if its command's events are.
+ * <ul>
+ *   <li>A retry after the first attempt committed either fails on the state the first left behind, or succeeds again
+ *   and then finds the key taken; either way it is rolled back and answered with the first outcome.</li>
+ *   <li>A concurrent retry runs into the first attempt's uncommitted rows (its events or its key), waits for it to
+ *   commit, and ends the same way.</li>
+ *   <li>A failed command stores no key, so a retry after a rejection is judged afresh.</li>
+ * </ul>
+ * Compared with claiming the key first and saving the outcome last, this saves one statement per command. Keys are
+ * scoped to the caller, and kept for {@link #RETENTION}.
  */
 @Component
 public class IdempotencyStore {
@@ -49,23 +56,31 @@ public class IdempotencyStore {
         if (key == null) {
             return tx.execute(status -> command.get());
         }
-        return tx.execute(status -> {
-            int claimed = jdbc.update("""
-                    insert into idempotency_key (caller_id, idem_key, fingerprint, created_at)
-                    values (?, ?, ?, ?) on conflict do nothing""",
-                    callerId, key, fingerprint, Timestamp.from(clock.instant()));
-            if (claimed == 0) {
-                return replay(callerId, key, fingerprint);
-            }
-            Outcome outcome = command.get();
-            jdbc.update("update idempotency_key set status = ?, device_id = ?::uuid, version = ? "
-                            + "where caller_id = ? and idem_key = ?",
-                    outcome.status(), outcome.deviceId(), outcome.version(), callerId, key);
-            return outcome;
-        });
+        Optional<Outcome> first;
+        try {
+            first = tx.execute(status -> {
+                Outcome outcome = command.get();
+                int stored = jdbc.update("""
+                                insert into idempotency_key (caller_id, idem_key, fingerprint, status, device_id, version, created_at)
+                                values (?, ?, ?, ?, ?::uuid, ?, ?) on conflict do nothing""",
+                        callerId, key, fingerprint, outcome.status(), outcome.deviceId(), outcome.version(),
+                        Timestamp.from(clock.instant()));
+                if (stored == 0) {
+                    status.setRollbackOnly();
+                    return Optional.<Outcome>empty();
+                }
+                return Optional.of(outcome);
+            });
+        } catch (RuntimeException failure) {
+            // A retry of a command that already succeeded fails on the state it left behind: answer as the first time.
+            return find(callerId, key, fingerprint).orElseThrow(() -> failure);
+        }
+        return first.orElseGet(() -> find(callerId, key, fingerprint)
+                .orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key)));
     }
 
-    private Outcome replay(String callerId, String key, String fingerprint) {
+    /** The stored outcome of an earlier request with this key, if one committed. */
+    private Optional<Outcome> find(String callerId, String key, String fingerprint) {
         return jdbc.query("select fingerprint, status, device_id, version from idempotency_key "
                                 + "where caller_id = ? and idem_key = ?",
                         rs -> rs.next() ? Optional.of(new Object[]{rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4)})
@@ -76,8 +91,7 @@ public class IdempotencyStore {
                         throw new IdempotencyKeyReused(key);
                     }
                     return new Outcome((Integer) row[1], (String) row[2], (Long) row[3], true);
-                })
-                .orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key));
+                });
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

@@ -5,14 +5,27 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.util.StringUtils;
+
+import java.lang.management.ManagementFactory;
 
 /**
  * The event store and token store on PostgreSQL, in the snake_case tables Flyway creates
@@ -25,6 +38,29 @@ public class AxonStorageConfig {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Axon's JDBC storage engine exactly as its auto-configuration builds it, except that without snapshots (the
+     * default) the snapshot lookup before each aggregate load is skipped; see {@link SnapshotlessJdbcEventStorageEngine}.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          EventSchema schema,
+                                          @Value("${custody.event-store.snapshots:false}") boolean snapshots) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(schema);
+        return snapshots ? builder.build() : new SnapshotlessJdbcEventStorageEngine(builder);
     }
 
     @Bean
@@ -42,6 +78,32 @@ public class AxonStorageConfig {
                 .payloadRevisionColumn("payload_revision")
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /**
+     * This node's name as the owner of processor segments in {@code token_entry}: {@code custody.node-id}, or Axon's
+     * default (process id @ host name). Two nodes must never share one, or each would treat the other's claims as
+     * its own.
+     */
+    public record ProcessingNode(String id) {
+    }
+
+    @Bean
+    ProcessingNode processingNode(@Value("${custody.node-id:}") String nodeId) {
+        return new ProcessingNode(StringUtils.hasText(nodeId) ? nodeId : ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /** Axon's JDBC token store as its auto-configuration builds it, with the owner name from {@link ProcessingNode}. */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                          TokenStoreProperties properties, ProcessingNode node) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(node.id())
                 .build();
     }
 

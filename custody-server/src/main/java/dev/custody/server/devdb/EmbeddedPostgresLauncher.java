@@ -59,7 +59,12 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor, Order
                 Files.createDirectories(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
-            if (!durable) {
+            // zonky's builder turns synchronous_commit off by default, so durability is set explicitly either way.
+            if (durable) {
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            } else {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");

@@ -9,6 +9,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,7 +18,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +35,11 @@ import java.util.concurrent.TimeoutException;
  * the processor backs off and retries from the same token, and commands carry on meanwhile. The producer is
  * idempotent (acks=all), so a retry within a producer session does not duplicate; across restarts consumers
  * de-duplicate by the CloudEvents id.
+ * <p>
+ * A batch of events is sent without waiting for each acknowledgement in turn: every record of the batch is handed to
+ * the producer, and the batch's unit of work waits for all of them before it commits the token. One failed send
+ * fails the batch, which is then retried from its first event. The idempotent producer keeps each device's records
+ * in order (one partition per device, at most 5 in flight).
  */
 @Component
 @ProcessingGroup(EventPublisher.PROCESSING_GROUP)
@@ -37,6 +47,7 @@ import java.util.concurrent.TimeoutException;
 class EventPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final String PENDING_SENDS = EventPublisher.class.getName() + ".pendingSends";
 
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper storeMapper;
@@ -63,7 +74,33 @@ class EventPublisher {
                 CloudEvents.custodyEvent(storeMapper, eventId, sequence, event, force));
         ProducerRecord<String, String> record = new ProducerRecord<>(properties.eventsTopic(), deviceId, value);
         record.headers().add("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).get(properties.sendTimeoutMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<?> sent = kafka.send(record);
+        if (CurrentUnitOfWork.isStarted()) {
+            pendingSends(CurrentUnitOfWork.get().root()).add(sent);
+        } else {
+            sent.get(properties.sendTimeoutMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The batch's sends; the first call per batch makes its commit wait for them all. */
+    private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            batch.onPrepareCommit(u -> awaitAll(pending));
+            return pending;
+        });
+    }
+
+    private void awaitAll(List<CompletableFuture<?>> pending) {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Kafka acknowledged the batch", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch; it will be published again", e);
+        }
     }
 
     /** A device's force is on its first event; after a restart it is read back once from the store. */

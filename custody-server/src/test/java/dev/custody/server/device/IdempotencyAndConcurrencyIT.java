@@ -52,6 +52,25 @@ class IdempotencyAndConcurrencyIT extends CustodyIT {
     }
 
     @Test
+    void retriedRepeatableStepWithTheSameKeyIsStoredOnce() throws Exception {
+        String id = seizeVictimPhone();
+        String key = UUID.randomUUID().toString();
+        String path = "/api/v1/devices/" + id + "/transfers";
+        String body = "{\"occurredAt\":\"" + now().minusSeconds(50) + "\",\"to\":{\"kind\":\"PROPERTY_STORE\","
+                + "\"name\":\"Carmarthen store\"},\"sealCheck\":{\"sealNumber\":\"SEAL-001\",\"intact\":true}}";
+        Response first = api.post("officer", path, body, Map.of("Idempotency-Key", key));
+        Response retry = api.post("officer", path, body, Map.of("Idempotency-Key", key));
+        List<Response> concurrent = concurrently(4, () -> api.post("officer", path, body, Map.of("Idempotency-Key", key)));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.status()).as("a transfer could be repeated, but not under the same key").isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("version").asLong()).isEqualTo(1);
+        assertThat(concurrent).allSatisfy(r -> assertThat(r.header("Idempotent-Replayed")).isEqualTo("true"));
+        assertThat(history(id)).hasSize(2);
+    }
+
+    @Test
     void keyReusedForADifferentRequestIs422() {
         String key = UUID.randomUUID().toString();
         api.post("officer", "/api/v1/devices", Requests.seizeVictimPhone(now().minusSeconds(60)), Map.of("Idempotency-Key", key));
