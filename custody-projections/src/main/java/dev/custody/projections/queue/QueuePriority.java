@@ -36,7 +36,7 @@ final class QueuePriority {
             reasons.add("victim with enhanced rights under the Victims' Code");
         }
         open.stream().filter(d -> d.severity() == AlertSeverity.BREACH)
-                .min((a, b) -> a.dueAt().compareTo(b.dueAt()))
+                .min(java.util.Comparator.comparing(Deadline::dueAt).thenComparing(Deadline::rule))
                 .ifPresent(d -> reasons.add(d.rule() + (d.dueAt().isAfter(now)
                         ? " due in " + human(Duration.between(now, d.dueAt()))
                         : " overdue by " + human(Duration.between(d.dueAt(), now)))));

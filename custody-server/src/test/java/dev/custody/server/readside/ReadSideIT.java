@@ -147,7 +147,8 @@ class ReadSideIT extends CustodyIT {
         Device.seize(api, "officer", "lab", Seizure.at(t).json()).status("officer");
 
         String metrics = Await.until(Duration.ofSeconds(20), () -> api.get("inspector", "/actuator/prometheus").text(),
-                text -> text.contains("custody_devices_held{") && text.contains("custody_device_days_held_count"));
+                text -> text.matches("(?s).*custody_devices_held\\{[^}]*force=\"dyfed-powys\"[^}]*stage=\"SEIZED\".*")
+                        && text.contains("custody_device_days_held_count"));
 
         assertThat(metrics).containsPattern("custody_devices_held\\{[^}]*force=\"dyfed-powys\"[^}]*stage=\"SEIZED\"");
         assertThat(metrics).contains("custody_projection_lag_seconds_bucket");
