@@ -52,6 +52,13 @@ public final class Bench {
         try (Database db = Database.start(config)) {
             db.recreate(config.database);
             log("PostgreSQL " + db.version() + ", " + db.kind() + ", database " + config.database);
+            if (config.readSide.equals("only")) {
+                // Development of the read side: the bulk measurements alone, printed, never appended.
+                for (ReadSide.Outcome o : new ReadSide(config, db, 0, Bench::log).bulk()) {
+                    log(o.measurement() + ": " + o.result() + " (target " + o.target() + ": " + o.verdict() + ")");
+                }
+                return;
+            }
             Report report = config.compare() ? Compare.run(config, db, started) : run(config, db, started);
             System.out.println();
             System.out.println(report.markdown());

@@ -141,7 +141,7 @@ final class BenchConfig {
                   --work-dir=custody-bench/target/bench-work   logs, JFR, embedded PostgreSQL data
                   --append=true               append the results to docs/benchmarks.md
                   --label=                    words for the report heading, e.g. "noisy development run"
-                  --read-side=auto            auto | off: projection lag, replay, alerts, reports (part 2)
+                  --read-side=auto            auto | off | only (the bulk read-side measurements alone, not appended)
                   --replay-events=5000000 --open-records=1000000   sizes of the read-side data set
 
                 A/B comparison instead of the full run (two servers at once, load alternating in slices):

@@ -203,8 +203,20 @@ final class ReadSide {
         return new Outcome(REPLAY, "not caught up within 30 min", target, "**missed**");
     }
 
-    /** True when at least one processor is listed and each one's {@code position} has reached its {@code head}. */
+    /**
+     * True when every processor listed is LIVE again after the rebuild and has caught up with the head of the store
+     * ({@code GET /api/v1/admin/projections}: {@code state}, {@code caughtUp}); for other shapes, when each
+     * {@code position} has reached its {@code head}.
+     */
     static boolean caughtUp(JsonNode node) {
+        if (node.isArray() && node.size() > 0 && node.get(0).has("caughtUp")) {
+            for (JsonNode p : node) {
+                if (!"LIVE".equals(p.path("state").asText()) || !p.path("caughtUp").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        }
         List<long[]> pairs = new ArrayList<>();
         collect(node, pairs);
         return !pairs.isEmpty() && pairs.stream().allMatch(p -> p[0] >= p[1]);

@@ -15,5 +15,9 @@ class ReadSideTest {
                 + "{\"name\":\"b\",\"position\":12,\"head\":10}]"))).isTrue();
         assertThat(ReadSide.caughtUp(JSON.readTree("{\"processors\":[{\"position\":9,\"head\":10}]}"))).isFalse();
         assertThat(ReadSide.caughtUp(JSON.readTree("[]"))).as("nothing listed is not caught up").isFalse();
+        assertThat(ReadSide.caughtUp(JSON.readTree("[{\"state\":\"REBUILDING\",\"caughtUp\":true}]"))).isFalse();
+        assertThat(ReadSide.caughtUp(JSON.readTree("[{\"state\":\"LIVE\",\"caughtUp\":false}]"))).isFalse();
+        assertThat(ReadSide.caughtUp(JSON.readTree("[{\"state\":\"LIVE\",\"caughtUp\":true,\"head\":5,"
+                + "\"segments\":[{\"position\":5}]}]"))).isTrue();
     }
 }

@@ -128,12 +128,15 @@ create table logging_lag (
 create index logging_lag_day_ix on logging_lag (day);
 
 -- Cluster-wide control of rebuilds: every node watches this row (see ProjectionSupervisor).
+-- state: LIVE, REBUILD_REQUESTED (every node stops its processor), REBUILDING (one node replays).
 create table projection_control (
     processor    varchar(128) not null,
     state        varchar(32)  not null, -- LIVE, REBUILD_REQUESTED, RESETTING, REBUILDING
     generation   bigint       not null,
     requested_by varchar(255),
     requested_at timestamptz,
+    heartbeat_at timestamptz,           -- the rebuilding node's last sign of life
+    replayed     bigint,                -- events replayed so far by the rebuild
     constraint projection_control_pk primary key (processor)
 );
 insert into projection_control (processor, state, generation) values ('device-projection', 'LIVE', 0);

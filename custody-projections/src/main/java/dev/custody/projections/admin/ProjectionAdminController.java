@@ -23,13 +23,14 @@ import java.util.List;
 class ProjectionAdminController {
 
     /**
-     * @param state          LIVE, REBUILD_REQUESTED, RESETTING or REBUILDING
+     * @param state          LIVE, REBUILD_REQUESTED or REBUILDING
+     * @param replayedEvents events the current or last rebuild replayed
      * @param head           the global position of the newest stored event
      * @param caughtUp       every segment has applied every event up to the head
      * @param runningOnThisNode whether this node's processor is running
      */
-    record ProjectionStatus(String name, String state, long generation, String requestedBy, long head,
-                            long lagEvents, boolean caughtUp, boolean replaying, boolean runningOnThisNode,
+    record ProjectionStatus(String name, String state, long generation, String requestedBy, Long replayedEvents,
+                            long head, long lagEvents, boolean caughtUp, boolean replaying, boolean runningOnThisNode,
                             List<ProjectionProgress.SegmentProgress> segments) {
     }
 
@@ -64,8 +65,10 @@ class ProjectionAdminController {
     private ProjectionStatus status(ProjectionSupervisor s) {
         ProjectionSupervisor.Control c = s.control();
         ProjectionProgress.Progress p = progress.progress();
+        boolean live = "LIVE".equals(c.state());
         return new ProjectionStatus(ProjectionSupervisor.PROCESSOR, c.state(), c.generation(), c.requestedBy(),
-                p.head(), p.lagEvents(), p.caughtUp(), p.replaying(), s.runningHere(), p.segments());
+                c.replayed(), p.head(), p.lagEvents(), live && p.caughtUp(), !live || p.replaying(), s.runningHere(),
+                p.segments());
     }
 
     private ProjectionSupervisor requireSupervisor() {

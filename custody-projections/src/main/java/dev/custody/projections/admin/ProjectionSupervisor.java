@@ -1,32 +1,41 @@
 package dev.custody.projections.admin;
 
+import dev.custody.projections.device.DeviceProjectionReplayer;
 import dev.custody.projections.device.DeviceProjector;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rebuilds the read models across every node, coordinated through the {@code projection_control} row.
  * <ol>
  *   <li>An admin asks: the row goes from LIVE to REBUILD_REQUESTED.</li>
- *   <li>Every node running projections stops its processor, releasing its segment claims.</li>
- *   <li>Once no segment is claimed, exactly one node (the one whose update wins) resets the tokens. Axon runs the
- *       projector's reset handler, which empties the read models, in the same transaction. The row goes to
- *       REBUILDING and every node starts its processor again: the segments replay in parallel.</li>
- *   <li>When every segment has caught up with the head of the event store, the row goes back to LIVE.</li>
+ *   <li>Every node running projections stops its {@code device-projection} processor, releasing its segments.</li>
+ *   <li>Once no segment is claimed, exactly one node (the one whose update wins) takes the row to REBUILDING,
+ *       empties the read models and replays the whole store through {@link DeviceProjectionReplayer}, beating a
+ *       heartbeat as it goes.</li>
+ *   <li>It then sets every segment's token to the position the replay reached and takes the row back to LIVE; every
+ *       node starts its processor, which carries on from there with whatever arrived since.</li>
  * </ol>
- * Alerts are not raised while the projection replays (see {@code AlertEngine}).
+ * If the rebuilding node dies, another node sees the heartbeat stop and starts the rebuild again. Alerts are kept;
+ * no alert is raised for a device until its view has caught up with its events (see {@code AlertStore}).
  */
 @Component
 @ConditionalOnProperty(name = "custody.roles.projections", havingValue = "true", matchIfMissing = true)
@@ -34,35 +43,47 @@ public class ProjectionSupervisor {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionSupervisor.class);
     static final String PROCESSOR = DeviceProjector.PROCESSING_GROUP;
+    private static final Duration STALE = Duration.ofMinutes(2);
 
     /** The control row. */
-    public record Control(String state, long generation, String requestedBy, Timestamp requestedAt) {
+    public record Control(String state, long generation, String requestedBy, Timestamp requestedAt,
+                          Timestamp heartbeatAt, Long replayed) {
     }
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
-    private final ProjectionProgress progress;
+    private final DeviceProjectionReplayer replayer;
+    private final TokenStore tokenStore;
+    private final TransactionTemplate tx;
     private final Clock clock;
+    private final int segmentCount;
+    private final AtomicBoolean rebuildingHere = new AtomicBoolean();
 
-    ProjectionSupervisor(JdbcTemplate jdbc, EventProcessingConfiguration processing, ProjectionProgress progress,
-                         Clock clock) {
+    ProjectionSupervisor(JdbcTemplate jdbc, EventProcessingConfiguration processing, DeviceProjectionReplayer replayer,
+                         TokenStore tokenStore, TransactionTemplate tx, Clock clock,
+                         @Value("${axon.eventhandling.processors.device-projection.initial-segment-count:4}")
+                         int segmentCount) {
         this.jdbc = jdbc;
         this.processing = processing;
-        this.progress = progress;
+        this.replayer = replayer;
+        this.tokenStore = tokenStore;
+        this.tx = tx;
         this.clock = clock;
+        this.segmentCount = segmentCount;
     }
 
     /** @return false when a rebuild is already under way */
     public boolean requestRebuild(String by) {
         return jdbc.update("update projection_control set state = 'REBUILD_REQUESTED', generation = generation + 1, "
-                        + "requested_by = ?, requested_at = ? where processor = ? and state = 'LIVE'",
-                by, Timestamp.from(clock.instant()), PROCESSOR) == 1;
+                        + "requested_by = ?, requested_at = ?, replayed = 0 where processor = ? and state = 'LIVE'",
+                by, now(), PROCESSOR) == 1;
     }
 
     public Control control() {
-        return jdbc.queryForObject("select state, generation, requested_by, requested_at from projection_control "
-                        + "where processor = ?",
-                (rs, i) -> new Control(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4)), PROCESSOR);
+        return jdbc.queryForObject("select state, generation, requested_by, requested_at, heartbeat_at, replayed "
+                        + "from projection_control where processor = ?",
+                (rs, i) -> new Control(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4),
+                        rs.getTimestamp(5), (Long) rs.getObject(6)), PROCESSOR);
     }
 
     public boolean runningHere() {
@@ -78,7 +99,7 @@ public class ProjectionSupervisor {
         }
     }
 
-    /** One step of the protocol above; idempotent, so every node can run it on every tick. */
+    /** One step of the protocol above; idempotent, so every node runs it on every tick. */
     void step() {
         Optional<StreamingEventProcessor> found = processor();
         if (found.isEmpty()) {
@@ -88,43 +109,82 @@ public class ProjectionSupervisor {
         Control control = control();
         switch (control.state()) {
             case "REBUILD_REQUESTED" -> {
-                if (processor.isRunning()) {
-                    log.info("Rebuild {} requested by {}: stopping the {} processor on this node",
-                            control.generation(), control.requestedBy(), PROCESSOR);
-                    processor.shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join();
-                }
-                if (claimedSegments() == 0 && jdbc.update("update projection_control set state = 'RESETTING' "
-                        + "where processor = ? and state = 'REBUILD_REQUESTED'", PROCESSOR) == 1) {
-                    try {
-                        processor.resetTokens();
-                        jdbc.update("update projection_control set state = 'REBUILDING' where processor = ?", PROCESSOR);
-                        log.info("Rebuild {}: tokens reset, read models emptied; replaying", control.generation());
-                    } catch (RuntimeException e) {
-                        jdbc.update("update projection_control set state = 'REBUILD_REQUESTED' where processor = ?",
-                                PROCESSOR);
-                        throw e;
-                    }
-                    processor.start();
+                stop(processor, control);
+                if (claimedSegments() == 0 && jdbc.update("update projection_control set state = 'REBUILDING', "
+                        + "heartbeat_at = ? where processor = ? and state = 'REBUILD_REQUESTED'", now(), PROCESSOR) == 1) {
+                    rebuildingHere.set(true);
+                    Thread rebuild = new Thread(() -> rebuild(control.generation()), "projection-rebuild");
+                    rebuild.setDaemon(true);
+                    rebuild.start();
                 }
             }
             case "REBUILDING" -> {
-                if (!processor.isRunning()) {
-                    processor.start();
-                }
-                ProjectionProgress.Progress p = progress.progress();
-                if (p.caughtUp() && jdbc.update("update projection_control set state = 'LIVE' "
-                        + "where processor = ? and state = 'REBUILDING'", PROCESSOR) == 1) {
-                    log.info("Rebuild {} complete at position {}", control.generation(), p.head());
-                }
-            }
-            case "LIVE" -> {
-                if (!processor.isRunning()) {
-                    processor.start();
+                stop(processor, control);
+                if (!rebuildingHere.get() && control.heartbeatAt() != null
+                        && control.heartbeatAt().toInstant().isBefore(clock.instant().minus(STALE))) {
+                    log.warn("Rebuild {} stopped beating; starting it again", control.generation());
+                    jdbc.update("update projection_control set state = 'REBUILD_REQUESTED' where processor = ? "
+                            + "and state = 'REBUILDING' and heartbeat_at = ?", PROCESSOR, control.heartbeatAt());
                 }
             }
             default -> {
-                // RESETTING: another node is resetting the tokens; wait for it
+                if (!processor.isRunning()) {
+                    processor.start();
+                }
             }
+        }
+    }
+
+    private void rebuild(long generation) {
+        try {
+            long started = System.nanoTime();
+            tx.executeWithoutResult(s -> jdbc.execute("truncate table device_status, deadline, custody_period, logging_lag"));
+            log.info("Rebuild {}: read models emptied; replaying the event store", generation);
+            DeviceProjectionReplayer.Result result = replayer.replay(events -> jdbc.update(
+                    "update projection_control set heartbeat_at = ?, replayed = ? where processor = ?",
+                    now(), events, PROCESSOR));
+            tx.executeWithoutResult(s -> {
+                moveTokensTo(result.lastToken());
+                jdbc.update("update projection_control set state = 'LIVE', heartbeat_at = ?, replayed = ? "
+                        + "where processor = ?", now(), result.events(), PROCESSOR);
+            });
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info("Rebuild {} complete: {} events in {} s ({} events/s)", generation, result.events(),
+                    String.format("%.1f", seconds), Math.round(result.events() / Math.max(seconds, 1e-3)));
+        } catch (Exception e) {
+            log.error("Rebuild {} failed; it will be started again", generation, e);
+            jdbc.update("update projection_control set state = 'REBUILD_REQUESTED' where processor = ? "
+                    + "and state = 'REBUILDING'", PROCESSOR);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            rebuildingHere.set(false);
+        }
+    }
+
+    /** Every segment of the processor continues from the replay's last position (none claimed: all stopped). */
+    private void moveTokensTo(TrackingToken token) {
+        if (token == null) {
+            return;
+        }
+        int[] segments = tokenStore.fetchSegments(PROCESSOR);
+        if (segments.length == 0) {
+            tokenStore.initializeTokenSegments(PROCESSOR, segmentCount, token);
+            return;
+        }
+        for (int segment : segments) {
+            tokenStore.fetchToken(PROCESSOR, segment);
+            tokenStore.storeToken(token, PROCESSOR, segment);
+            tokenStore.releaseClaim(PROCESSOR, segment);
+        }
+    }
+
+    private void stop(StreamingEventProcessor processor, Control control) {
+        if (processor.isRunning()) {
+            log.info("Rebuild {} requested by {}: stopping the {} processor on this node", control.generation(),
+                    control.requestedBy(), PROCESSOR);
+            processor.shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join();
         }
     }
 
@@ -132,6 +192,10 @@ public class ProjectionSupervisor {
         List<Integer> n = jdbc.queryForList("select count(*)::int from token_entry where processor_name = ? "
                 + "and owner is not null", Integer.class, PROCESSOR);
         return n.isEmpty() ? 0 : n.get(0);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private Optional<StreamingEventProcessor> processor() {

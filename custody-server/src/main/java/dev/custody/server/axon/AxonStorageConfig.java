@@ -50,8 +50,11 @@ public class AxonStorageConfig {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                           EventSchema schema,
-                                          @Value("${custody.event-store.snapshots:false}") boolean snapshots) {
+                                          @Value("${custody.event-store.snapshots:false}") boolean snapshots,
+                                          @Value("${custody.event-store.fetch-size:1000}") int fetchSize) {
+        // Rows per query when streaming the store: a replay reads millions, so a few hundred round trips beat fifty thousand.
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .batchSize(fetchSize)
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
