@@ -1,5 +1,6 @@
 -- Read models of custody-projections. All are rebuilt from the event store except alert and alert_log, which record
--- what the alert engine raised and when, and survive a rebuild.
+-- what the alert engine raised and when, and survive a rebuild. Open deadlines are not stored: they are a pure
+-- function of a device's view (state) and its force's settings, worked out when needed.
 
 -- One row per device: the current seizure's view (state, JSON) plus the columns queries filter and sort on.
 create table device_status (
@@ -17,31 +18,20 @@ create table device_status (
     time_sensitive  boolean      not null,
     enhanced        boolean      not null,
     next_due_at     timestamptz,
+    -- the earliest fire time of an open deadline that has no alert yet: the alert engine's work list
+    next_fire_at    timestamptz,
     version         bigint       not null,
-    state           jsonb        not null,
+    -- the device's view as JSON (json, not jsonb: written on every event, read whole, rarely queried inside)
+    state           json         not null,
     constraint device_status_pk primary key (device_id)
 );
 create index device_status_force_stage_ix on device_status (force, stage);
 create index device_status_case_ix on device_status (case_reference);
+-- The alert engine reads only the devices with a deadline falling due: its cost grows with those, not with the
+-- devices held.
+create index device_status_next_fire_ix on device_status (next_fire_at) where next_fire_at is not null;
 create index device_status_lab_queue_ix on device_status (lab, time_sensitive desc, enhanced desc, next_due_at, seized_at)
     where held;
-
--- Open deadlines only: a deadline is deleted when it closes, so the table is as small as the open work.
--- The alert engine reads it by fire_at through the partial index, so its cost grows with the deadlines falling
--- due, not with the number of devices.
-create table deadline (
-    device_id      uuid        not null,
-    rule           varchar(32) not null,
-    severity       varchar(8)  not null,
-    due_at         timestamptz not null,
-    fire_at        timestamptz not null,
-    force          varchar(64) not null,
-    owner_role     varchar(16) not null,
-    seizure_number integer     not null,
-    alert_id       uuid,
-    constraint deadline_pk primary key (device_id, rule, severity, due_at)
-);
-create index deadline_unalerted_fire_ix on deadline (fire_at) where alert_id is null;
 
 -- Every alert ever raised. Never rebuilt: raising is a judgement made at a point in time.
 create table alert (

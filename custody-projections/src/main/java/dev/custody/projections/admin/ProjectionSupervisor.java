@@ -138,7 +138,7 @@ public class ProjectionSupervisor {
     private void rebuild(long generation) {
         try {
             long started = System.nanoTime();
-            tx.executeWithoutResult(s -> jdbc.execute("truncate table device_status, deadline, custody_period, logging_lag"));
+            tx.executeWithoutResult(s -> jdbc.execute("truncate table device_status, custody_period, logging_lag"));
             log.info("Rebuild {}: read models emptied; replaying the event store", generation);
             DeviceProjectionReplayer.Result result = replayer.replay(events -> jdbc.update(
                     "update projection_control set heartbeat_at = ?, replayed = ? where processor = ?",

@@ -1,5 +1,10 @@
 package dev.custody.projections.alert;
 
+import dev.custody.projections.deadline.Deadline;
+import dev.custody.projections.device.DeviceQueries;
+import dev.custody.projections.device.DeviceQueries.DueDevice;
+import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.device.OpenDeadlines;
 import dev.custody.values.AlertRule;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -15,14 +20,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Raises an alert when a deadline passes, exactly once, on however many nodes run it.
  * <p>
- * Each scan reads only the deadlines that have fallen due and have no alert (a partial index on the fire time),
- * so its cost grows with the deadlines falling due, not with the devices held. A device whose read model is
- * behind its events is skipped until it has caught up (see {@link AlertStore#raiseDue}): a step logged just before
- * the due time gets the chance to close its deadline first, and a rebuild never turns history into false alarms.
+ * Each device's row carries the fire time of its earliest deadline without an alert; a scan reads only the rows
+ * whose time has come (a partial index), so its cost grows with the deadlines falling due, not with the devices
+ * held. Rows are locked with SKIP LOCKED, so nodes share the work, and a device whose read model is behind its
+ * events is skipped until it has caught up (see {@link DeviceQueries#lockDue}): a step logged just before the due
+ * time gets the chance to close its deadline first, and a rebuild never turns history into false alarms.
  */
 @Component
 @ConditionalOnProperty(name = "custody.roles.alerts", havingValue = "true", matchIfMissing = true)
@@ -30,7 +43,9 @@ public class AlertEngine {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEngine.class);
 
-    private final AlertStore store;
+    private final AlertStore alerts;
+    private final DeviceQueries devices;
+    private final OpenDeadlines openDeadlines;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -38,15 +53,18 @@ public class AlertEngine {
     private final DistributionSummary scanRows;
     private final Timer scanTime;
 
-    public AlertEngine(AlertStore store, TransactionTemplate tx, Clock clock,
-                MeterRegistry metrics, @Value("${custody.alerts.scan-batch:500}") int batchSize) {
-        this.store = store;
+    public AlertEngine(AlertStore alerts, DeviceQueries devices, OpenDeadlines openDeadlines, TransactionTemplate tx,
+                       Clock clock, MeterRegistry metrics, @Value("${custody.alerts.scan-batch:500}") int batchSize) {
+        this.alerts = alerts;
+        this.devices = devices;
+        this.openDeadlines = openDeadlines;
         this.tx = tx;
         this.clock = clock;
         this.metrics = metrics;
         this.batchSize = batchSize;
         this.scanRows = DistributionSummary.builder("custody.alerts.scan.rows")
-                .description("Due deadlines examined per alert scan: the engine's work, independent of devices held")
+                .description("Devices with a deadline due examined per alert scan: the engine's work, independent "
+                        + "of the devices held")
                 .register(metrics);
         this.scanTime = Timer.builder("custody.alerts.scan").description("Time of one alert scan").register(metrics);
     }
@@ -62,29 +80,59 @@ public class AlertEngine {
     }
 
     /**
-     * One scan: raises every alert that is due now, in batches.
+     * One scan: raises every alert that is due now, in batches of devices.
      *
      * @return the number of alerts raised
      */
     public int scan() {
         Instant now = clock.instant();
         int total = 0;
-        AlertStore.ScanResult result;
+        int examined;
         do {
             Timer.Sample sample = Timer.start(metrics);
-            result = tx.execute(s -> store.raiseDue(now, batchSize));
+            int[] result = tx.execute(s -> scanBatch(now));
             sample.stop(scanTime);
-            scanRows.record(result.dueRows());
-            for (var e : result.raised().entrySet()) {
-                raisedCounter(e.getKey()).increment(e.getValue());
-            }
-            total += result.raisedCount();
-        } while (result.dueRows() == batchSize);
+            examined = result[0];
+            scanRows.record(examined);
+            total += result[1];
+        } while (examined == batchSize);
         return total;
     }
 
-    private Counter raisedCounter(AlertRule rule) {
-        return Counter.builder("custody.alerts.raised").tag("rule", rule.name())
-                .description("Alerts raised, by rule").register(metrics);
+    /** @return {devices examined, alerts raised} */
+    private int[] scanBatch(Instant now) {
+        List<DueDevice> due = devices.lockDue(now, batchSize);
+        if (due.isEmpty()) {
+            return new int[]{0, 0};
+        }
+        Map<UUID, Set<Deadline.Key>> alerted = alerts.alertedDeadlines(due.stream().map(DueDevice::deviceId).toList());
+        List<AlertStore.DueDeadline> raise = new ArrayList<>();
+        Map<UUID, Instant> nextFire = new HashMap<>();
+        for (DueDevice d : due) {
+            DeviceView v = d.view();
+            Set<Deadline.Key> has = alerted.getOrDefault(d.deviceId(), Set.of());
+            Instant next = null;
+            for (Deadline deadline : openDeadlines.of(v)) {
+                if (has.contains(deadline.key())) {
+                    continue;
+                }
+                if (!deadline.fireAt().isAfter(now)) {
+                    raise.add(new AlertStore.DueDeadline(d.deviceId(), deadline.rule(), deadline.severity(),
+                            deadline.dueAt(), v.force(), v.ownerRole().name(), v.lab(), v.seizureNumber()));
+                } else if (next == null || deadline.fireAt().isBefore(next)) {
+                    next = deadline.fireAt();
+                }
+            }
+            nextFire.put(d.deviceId(), next);
+        }
+        Map<AlertRule, Integer> raised = raise.isEmpty() ? new EnumMap<>(AlertRule.class) : alerts.raise(raise, now);
+        devices.setNextFireAt(nextFire);
+        int count = 0;
+        for (var e : raised.entrySet()) {
+            Counter.builder("custody.alerts.raised").tag("rule", e.getKey().name())
+                    .description("Alerts raised, by rule").register(metrics).increment(e.getValue());
+            count += e.getValue();
+        }
+        return new int[]{due.size(), count};
     }
 }

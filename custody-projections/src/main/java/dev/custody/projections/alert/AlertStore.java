@@ -1,31 +1,32 @@
 package dev.custody.projections.alert;
 
+import dev.custody.projections.deadline.Deadline;
 import dev.custody.values.AlertRule;
+import dev.custody.values.AlertSeverity;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The alert and alert_log tables. */
 @Repository
 public class AlertStore {
-
-    /** What one scan did: the due deadlines it examined and the alerts it raised, by rule. */
-    public record ScanResult(int dueRows, Map<AlertRule, Integer> raised) {
-        public int raisedCount() {
-            return raised.values().stream().mapToInt(Integer::intValue).sum();
-        }
-    }
 
     /** A filter on the alert list; null fields do not filter. */
     public record Filter(String rule, String severity, String force, String state, String ownerRole, String lab,
@@ -53,63 +54,86 @@ public class AlertStore {
         this.jdbc = jdbc;
     }
 
+    /** A deadline that has fallen due, to raise an alert for. */
+    public record DueDeadline(UUID deviceId, AlertRule rule, AlertSeverity severity, Instant dueAt, String force,
+                              String ownerRole, String lab, int seizureNumber) {
+    }
+
     /**
-     * Raises an alert for every deadline whose fire time has passed and that has none yet, oldest first, at most
-     * {@code limit}. Exactly once across nodes: due rows are locked with SKIP LOCKED, the alert id is derived from
-     * the deadline's identity, and the alert table is unique on it, so a deadline can never get a second alert.
-     * A deadline re-created by a rebuild is linked back to its existing alert without a new RAISED entry.
-     * <p>
-     * A deadline is judged only once the read model has applied every stored event of its device: a step stored
-     * just before the due time, but not yet projected, must get the chance to close the deadline first. The check
-     * is per device (its view's version against the event store's last sequence number), so it costs one index
-     * probe per due deadline and also holds during a rebuild, where devices not yet replayed are simply skipped.
-     * Must run in a transaction.
+     * Raises one alert per due deadline, exactly once across nodes and restarts: the alert id is derived from the
+     * deadline's identity and the table is unique on it, so a deadline can never get a second alert; the RAISED log
+     * entry is written only for an alert actually inserted. Must run in a transaction.
+     *
+     * @return the alerts raised now, by rule (deadlines that already had one are not counted)
      */
-    public ScanResult raiseDue(Instant now, int limit) {
-        Timestamp at = Timestamp.from(now);
+    public Map<AlertRule, Integer> raise(List<DueDeadline> due, Instant now) {
         Map<AlertRule, Integer> raised = new EnumMap<>(AlertRule.class);
-        int[] due = {0};
-        jdbc.query("""
-                with due as (
-                    select d.device_id, d.rule, d.severity, d.due_at, d.force, d.owner_role, s.lab, d.seizure_number,
-                           md5(d.device_id::text || '/' || d.rule || '/' || d.severity || '/'
-                               || extract(epoch from d.due_at)::text)::uuid as alert_id
-                    from deadline d join device_status s on s.device_id = d.device_id
-                    where d.alert_id is null and d.fire_at <= ?
-                      and not exists (select 1 from domain_event_entry e
-                                      where e.aggregate_identifier = d.device_id::text
-                                        and e.sequence_number > s.version)
-                    order by d.fire_at
-                    limit ?
-                    for update of d skip locked
-                ), ins as (
-                    insert into alert (alert_id, rule, severity, device_id, force, owner_role, lab, seizure_number,
-                                       due_at, raised_at, state)
-                    select alert_id, rule, severity, device_id, force, owner_role, lab, seizure_number, due_at, ?, 'OPEN'
-                    from due
-                    on conflict do nothing
-                    returning alert_id, device_id, force, rule
-                ), logged as (
-                    insert into alert_log (alert_id, device_id, force, change, at)
-                    select alert_id, device_id, force, 'RAISED', ? from ins
-                    returning 1
-                ), linked as (
-                    update deadline d set alert_id = due.alert_id from due
-                    where d.device_id = due.device_id and d.rule = due.rule and d.severity = due.severity
-                      and d.due_at = due.due_at
-                    returning 1
-                )
-                select rule, true as raised from ins
-                union all
-                select rule, false from due""",
-                rs -> {
-                    if (rs.getBoolean(2)) {
+        if (due.isEmpty()) {
+            return raised;
+        }
+        Timestamp at = Timestamp.from(now);
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    with due as (
+                        select id, r, s, due::timestamptz as due, f, o, l, sn,
+                               md5(id::text || '/' || r || '/' || s || '/'
+                                   || extract(epoch from due::timestamptz)::text)::uuid as alert_id
+                        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::int[]) as x(id, r, s, due, f, o, l, sn)
+                    ), ins as (
+                        insert into alert (alert_id, rule, severity, device_id, force, owner_role, lab, seizure_number,
+                                           due_at, raised_at, state)
+                        select alert_id, r, s, id, f, o, l, sn, due, ?, 'OPEN' from due
+                        on conflict do nothing
+                        returning alert_id, device_id, force, rule
+                    ), logged as (
+                        insert into alert_log (alert_id, device_id, force, change, at)
+                        select alert_id, device_id, force, 'RAISED', ? from ins
+                        returning 1
+                    )
+                    select rule from ins""")) {
+                int n = due.size();
+                Object[][] cols = new Object[8][n];
+                for (int i = 0; i < n; i++) {
+                    DueDeadline d = due.get(i);
+                    cols[0][i] = d.deviceId();
+                    cols[1][i] = d.rule().name();
+                    cols[2][i] = d.severity().name();
+                    cols[3][i] = d.dueAt().toString();
+                    cols[4][i] = d.force();
+                    cols[5][i] = d.ownerRole();
+                    cols[6][i] = d.lab();
+                    cols[7][i] = d.seizureNumber();
+                }
+                String[] types = {"uuid", "text", "text", "text", "text", "text", "text", "int4"};
+                for (int i = 0; i < cols.length; i++) {
+                    ps.setArray(i + 1, c.createArrayOf(types[i], cols[i]));
+                }
+                ps.setTimestamp(9, at);
+                ps.setTimestamp(10, at);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
                         raised.merge(AlertRule.valueOf(rs.getString(1)), 1, Integer::sum);
-                    } else {
-                        due[0]++;
                     }
-                }, at, limit, at, at);
-        return new ScanResult(due[0], raised);
+                }
+            }
+            return null;
+        });
+        return raised;
+    }
+
+    /** Every deadline of these devices that has ever had an alert, by device. */
+    public Map<UUID, Set<Deadline.Key>> alertedDeadlines(Collection<UUID> deviceIds) {
+        Map<UUID, Set<Deadline.Key>> result = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return result;
+        }
+        jdbc.query("select device_id, rule, severity, due_at from alert where device_id = any(?)", rs -> {
+            result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
+                    .add(new Deadline.Key(AlertRule.valueOf(rs.getString(2)), AlertSeverity.valueOf(rs.getString(3)),
+                            rs.getTimestamp(4).toInstant()));
+        }, (Object) deviceIds.toArray(UUID[]::new));
+        return result;
     }
 
     public Optional<AlertView> find(UUID alertId) {

@@ -1,8 +1,5 @@
 package dev.custody.projections.device;
 
-import dev.custody.projections.deadline.Deadline;
-import dev.custody.values.AlertRule;
-import dev.custody.values.AlertSeverity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -10,8 +7,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -48,25 +43,37 @@ public class DeviceQueries {
                 + "where device_id = ?", STATUS, deviceId).stream().findFirst();
     }
 
-    public List<Deadline> openDeadlines(UUID deviceId) {
-        return jdbc.query("select rule, severity, due_at, fire_at from deadline where device_id = ? order by fire_at",
-                (rs, i) -> new Deadline(AlertRule.valueOf(rs.getString(1)), AlertSeverity.valueOf(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()), deviceId);
+    /** A device whose next deadline has fallen due, locked for the alert engine. */
+    public record DueDevice(UUID deviceId, DeviceView view) {
     }
 
-    /** The open deadlines of several devices, earliest fire time first. */
-    public Map<UUID, List<Deadline>> openDeadlines(Collection<UUID> deviceIds) {
-        Map<UUID, List<Deadline>> result = new HashMap<>();
-        if (deviceIds.isEmpty()) {
-            return result;
+    /**
+     * Locks the devices with a deadline whose fire time has passed and that has no alert yet, at most {@code limit},
+     * earliest first, skipping rows another node or a projection batch holds. A device is due only once its view has
+     * applied every stored event of the device: a step stored just before the due time, but not yet projected, gets
+     * the chance to close the deadline first. Must run in a transaction.
+     */
+    public List<DueDevice> lockDue(Instant now, int limit) {
+        return jdbc.query("""
+                select s.device_id, s.state::text from device_status s
+                where s.next_fire_at <= ?
+                  and not exists (select 1 from domain_event_entry e
+                                  where e.aggregate_identifier = s.device_id::text and e.sequence_number > s.version)
+                order by s.next_fire_at
+                limit ?
+                for update of s skip locked""",
+                (rs, i) -> new DueDevice(rs.getObject(1, UUID.class), DeviceViewJson.read(rs.getString(2))),
+                Timestamp.from(now), limit);
+    }
+
+    /** Sets devices' next fire times after the engine raised their due alerts; null: nothing left to fire. */
+    public void setNextFireAt(Map<UUID, Instant> next) {
+        if (next.isEmpty()) {
+            return;
         }
-        jdbc.query("select device_id, rule, severity, due_at, fire_at from deadline where device_id = any(?) "
-                + "order by fire_at", rs -> {
-                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Deadline(AlertRule.valueOf(rs.getString(2)), AlertSeverity.valueOf(rs.getString(3)),
-                                    rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
-                }, (Object) deviceIds.toArray(UUID[]::new));
-        return result;
+        List<Object[]> rows = new ArrayList<>();
+        next.forEach((id, at) -> rows.add(new Object[]{at == null ? null : Timestamp.from(at), id}));
+        jdbc.batchUpdate("update device_status set next_fire_at = ? where device_id = ?", rows);
     }
 
     /** How many devices are ahead of this one in its lab's queue, or empty if it is not in the queue. */

@@ -5,9 +5,7 @@ import dev.custody.events.DeviceEvent.DeviceSeized;
 import dev.custody.projections.deadline.Deadline;
 import dev.custody.projections.deadline.DeadlineProperties;
 import dev.custody.projections.deadline.Deadlines;
-import dev.custody.projections.deadline.Resolution;
 import dev.custody.projections.device.ProjectionStore.LagKey;
-import dev.custody.projections.device.ProjectionStore.NewDeadline;
 import dev.custody.projections.device.ProjectionStore.StatusRow;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
@@ -28,9 +26,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The work of one batch of events: folds them into device views in memory, tracks which deadlines each event
- * opened or closed, and writes everything in a few statements when the batch commits, in the same transaction as
- * the processor's token. A batch that fails rolls back whole and is retried, so every effect happens exactly once.
+ * The work of one batch of events: folds them into device views in memory, resolves the alerts of deadlines each
+ * event closed, and writes everything in a few statements when the batch commits, in the same transaction as the
+ * processor's token. A batch that fails rolls back whole and is retried, so every effect happens exactly once.
+ * <p>
+ * Open deadlines are not stored: they are worked out from the view ({@link Deadlines}). What is stored per device
+ * is the earliest fire time of a deadline that has no alert yet, the alert engine's work list.
  */
 final class ProjectionBatch {
 
@@ -39,8 +40,8 @@ final class ProjectionBatch {
     /** One device touched by the batch. */
     private static final class Touched {
         DeviceView view;
-        /** The deadline rows as stored when the batch began, by key; the diff at flush is against these. */
-        final Map<Deadline.Key, StoredDeadline> stored = new HashMap<>();
+        /** Its alerts not yet resolved, by deadline identity, as stored when the batch began plus any resolved here. */
+        Map<Deadline.Key, UUID> openAlerts = Map.of();
         /** The deadlines open after the latest event of the batch. */
         Map<Deadline.Key, Deadline> open = new LinkedHashMap<>();
         boolean changed;
@@ -62,7 +63,7 @@ final class ProjectionBatch {
         this.settings = settings;
     }
 
-    /** Loads, in two queries, every device of the batch that is not loaded yet. */
+    /** Loads, in two queries, every device of the batch that is not loaded yet, locking its status row. */
     void prefetch(Collection<UUID> ids) {
         Set<UUID> missing = new HashSet<>(ids);
         missing.removeAll(devices.keySet());
@@ -70,13 +71,17 @@ final class ProjectionBatch {
             return;
         }
         Map<UUID, DeviceView> views = store.loadViews(missing);
-        Map<UUID, List<StoredDeadline>> stored = store.lockDeadlines(missing);
+        Map<UUID, Map<Deadline.Key, UUID>> alerts = views.isEmpty() ? Map.of() : store.loadOpenAlerts(views.keySet());
         for (UUID id : missing) {
             Touched t = new Touched();
             t.view = views.get(id);
-            for (StoredDeadline d : stored.getOrDefault(id, List.of())) {
-                t.stored.put(d.deadline().key(), d);
-                t.open.put(d.deadline().key(), d.deadline());
+            t.openAlerts = new HashMap<>(alerts.getOrDefault(id, Map.of()));
+            if (t.view != null) {
+                t.open = deadlines.open(t.view, settings.forForce(t.view.force()));
+            }
+            // An open alert whose deadline is no longer open (settings changed since) closes at the next event.
+            for (Deadline.Key key : t.openAlerts.keySet()) {
+                t.open.putIfAbsent(key, new Deadline(key.rule(), key.severity(), key.dueAt(), key.dueAt()));
             }
             devices.put(id, t);
         }
@@ -84,7 +89,9 @@ final class ProjectionBatch {
 
     void apply(DeviceEvent event, long sequenceNumber) {
         UUID id = event.deviceId().value();
-        prefetch(List.of(id));
+        if (!devices.containsKey(id)) {
+            prefetch(List.of(id));
+        }
         Touched t = devices.get(id);
         if (t.view == null) {
             if (!(event instanceof DeviceSeized seized)) {
@@ -106,9 +113,9 @@ final class ProjectionBatch {
         Map<Deadline.Key, Deadline> now = deadlines.open(t.view, settings.forForce(t.view.force()));
         for (Deadline.Key closed : t.open.keySet()) {
             if (!now.containsKey(closed)) {
-                StoredDeadline stored = t.stored.get(closed);
-                if (stored != null && stored.alertId() != null) {
-                    resolutions.add(new ResolvedAlert(stored.alertId(), closed.rule(), closed.severity(),
+                UUID alert = t.openAlerts.remove(closed);
+                if (alert != null) {
+                    resolutions.add(new ResolvedAlert(alert, closed.rule(), closed.severity(),
                             deadlines.resolution(closed, event), event.occurredAt(),
                             event.getClass().getSimpleName(), Deadlines.lateBySeconds(closed, event.occurredAt()),
                             event.recordedAt(), event.actor().id()));
@@ -132,18 +139,17 @@ final class ProjectionBatch {
         lag.merge(key, 1L, Long::sum);
     }
 
-    /** Writes the batch. Deadlines are diffed against the stored rows, so a row that keeps its alert is untouched. */
+    /** Writes the batch: one statement per table, then the alert resolutions. */
     void flush() {
         List<StatusRow> status = new ArrayList<>();
         List<DeviceView> periods = new ArrayList<>(closedPeriods);
-        List<StoredDeadline> gone = new ArrayList<>();
-        List<NewDeadline> added = new ArrayList<>();
         for (Touched t : devices.values()) {
             if (!t.changed) {
                 continue;
             }
             boolean timeSensitive = false;
             Instant nextDue = null;
+            Instant nextFire = null;
             for (Deadline d : t.open.values()) {
                 if (d.rule() == AlertRule.TIME_SENSITIVE_DATA) {
                     timeSensitive = true;
@@ -151,22 +157,13 @@ final class ProjectionBatch {
                 if (d.severity() == AlertSeverity.BREACH && (nextDue == null || d.dueAt().isBefore(nextDue))) {
                     nextDue = d.dueAt();
                 }
+                if (!t.openAlerts.containsKey(d.key()) && (nextFire == null || d.fireAt().isBefore(nextFire))) {
+                    nextFire = d.fireAt();
+                }
             }
-            status.add(new StatusRow(t.view, timeSensitive, nextDue));
+            status.add(new StatusRow(t.view, timeSensitive, nextDue, nextFire));
             periods.add(t.view);
-            for (var e : t.stored.entrySet()) {
-                if (!t.open.containsKey(e.getKey())) {
-                    gone.add(e.getValue());
-                }
-            }
-            for (var e : t.open.entrySet()) {
-                if (!t.stored.containsKey(e.getKey())) {
-                    added.add(new NewDeadline(t.view, e.getValue()));
-                }
-            }
         }
-        store.deleteDeadlines(gone);
-        store.insertDeadlines(added);
         store.upsertStatus(status);
         store.upsertPeriods(periods);
         store.addLoggingLag(lag);

@@ -35,6 +35,10 @@ class ProjectionStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The stored views of these devices, their rows locked until the batch commits: the alert engine skips locked
+     * rows, so it cannot raise an alert for a device whose deadlines this batch is changing.
+     */
     Map<UUID, DeviceView> loadViews(Collection<UUID> ids) {
         Map<UUID, DeviceView> views = new HashMap<>();
         if (ids.isEmpty()) {
@@ -42,7 +46,7 @@ class ProjectionStore {
         }
         jdbc.execute((ConnectionCallback<Void>) c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "select device_id, state::text from device_status where device_id = any(?)")) {
+                    "select device_id, state::text from device_status where device_id = any(?) order by device_id for update")) {
                 ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -55,28 +59,23 @@ class ProjectionStore {
         return views;
     }
 
-    /**
-     * The stored deadlines of these devices, locked until the batch commits: the alert engine skips locked rows,
-     * so it cannot raise an alert for a deadline this batch is about to close without the batch seeing it.
-     */
-    Map<UUID, List<StoredDeadline>> lockDeadlines(Collection<UUID> ids) {
-        Map<UUID, List<StoredDeadline>> result = new HashMap<>();
+    /** The alerts of these devices not yet resolved, by the identity of the deadline they were raised for. */
+    Map<UUID, Map<Deadline.Key, UUID>> loadOpenAlerts(Collection<UUID> ids) {
+        Map<UUID, Map<Deadline.Key, UUID>> result = new HashMap<>();
         if (ids.isEmpty()) {
             return result;
         }
         jdbc.execute((ConnectionCallback<Void>) c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    select device_id, rule, severity, due_at, fire_at, alert_id from deadline
-                    where device_id = any(?) order by device_id, rule, severity, due_at for update""")) {
+                    select device_id, rule, severity, due_at, alert_id from alert
+                    where device_id = any(?) and state <> 'RESOLVED'""")) {
                 ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        UUID device = rs.getObject(1, UUID.class);
-                        Deadline d = new Deadline(AlertRule.valueOf(rs.getString(2)),
-                                AlertSeverity.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
-                                rs.getTimestamp(5).toInstant());
-                        result.computeIfAbsent(device, k -> new ArrayList<>())
-                                .add(new StoredDeadline(device, d, rs.getObject(6, UUID.class)));
+                        result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                                .put(new Deadline.Key(AlertRule.valueOf(rs.getString(2)),
+                                                AlertSeverity.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant()),
+                                        rs.getObject(5, UUID.class));
                     }
                 }
             }
@@ -92,22 +91,25 @@ class ProjectionStore {
         jdbc.execute((ConnectionCallback<Void>) c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into device_status (device_id, force, lab, case_reference, stage, held, owner_role,
-                        device_type, seized_at, returned_at, time_sensitive, enhanced, next_due_at, version, state)
-                    select d, f, l, cr, st, h, o, dt, s::timestamptz, r::timestamptz, ts, e, n::timestamptz, v, j::jsonb
+                        device_type, seized_at, returned_at, time_sensitive, enhanced, next_due_at, next_fire_at, version,
+                        state)
+                    select d, f, l, cr, st, h, o, dt, s::timestamptz, r::timestamptz, ts, e, n::timestamptz,
+                        nf::timestamptz, v, j::json
                     from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::bigint[],
-                                ?::text[]) as t(d, f, l, cr, st, h, o, dt, s, r, ts, e, n, v, j)
+                                ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::text[],
+                                ?::bigint[], ?::text[]) as t(d, f, l, cr, st, h, o, dt, s, r, ts, e, n, nf, v, j)
                     on conflict (device_id) do update set force = excluded.force, lab = excluded.lab,
                         case_reference = excluded.case_reference, stage = excluded.stage, held = excluded.held,
                         owner_role = excluded.owner_role, device_type = excluded.device_type,
                         seized_at = excluded.seized_at, returned_at = excluded.returned_at,
                         time_sensitive = excluded.time_sensitive, enhanced = excluded.enhanced,
-                        next_due_at = excluded.next_due_at, version = excluded.version, state = excluded.state""")) {
+                        next_due_at = excluded.next_due_at, next_fire_at = excluded.next_fire_at,
+                        version = excluded.version, state = excluded.state""")) {
                 int n = rows.size();
                 Object[] id = new Object[n], force = new Object[n], lab = new Object[n], caseRef = new Object[n],
                         stage = new Object[n], held = new Object[n], owner = new Object[n], type = new Object[n],
                         seized = new Object[n], returned = new Object[n], ts = new Object[n], enh = new Object[n],
-                        next = new Object[n], version = new Object[n], state = new Object[n];
+                        next = new Object[n], fire = new Object[n], version = new Object[n], state = new Object[n];
                 for (int i = 0; i < n; i++) {
                     StatusRow r = rows.get(i);
                     DeviceView v = r.view();
@@ -124,69 +126,14 @@ class ProjectionStore {
                     ts[i] = r.timeSensitive();
                     enh[i] = v.isEnhancedVictim();
                     next[i] = text(r.nextDueAt());
+                    fire[i] = text(r.nextFireAt());
                     version[i] = v.version();
                     state[i] = DeviceViewJson.write(v);
                 }
                 setArrays(c, ps, new String[]{"uuid", "text", "text", "text", "text", "bool", "text", "text", "text",
-                        "text", "bool", "bool", "text", "int8", "text"},
-                        id, force, lab, caseRef, stage, held, owner, type, seized, returned, ts, enh, next, version, state);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    void deleteDeadlines(List<StoredDeadline> gone) {
-        if (gone.isEmpty()) {
-            return;
-        }
-        jdbc.execute((ConnectionCallback<Void>) c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    delete from deadline d using unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as x(id, r, s, due)
-                    where d.device_id = x.id and d.rule = x.r and d.severity = x.s and d.due_at = x.due::timestamptz""")) {
-                int n = gone.size();
-                Object[] id = new Object[n], rule = new Object[n], sev = new Object[n], due = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    StoredDeadline g = gone.get(i);
-                    id[i] = g.deviceId();
-                    rule[i] = g.deadline().rule().name();
-                    sev[i] = g.deadline().severity().name();
-                    due[i] = text(g.deadline().dueAt());
-                }
-                setArrays(c, ps, new String[]{"uuid", "text", "text", "text"}, id, rule, sev, due);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    void insertDeadlines(List<NewDeadline> added) {
-        if (added.isEmpty()) {
-            return;
-        }
-        jdbc.execute((ConnectionCallback<Void>) c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into deadline (device_id, rule, severity, due_at, fire_at, force, owner_role, seizure_number)
-                    select id, r, s, due::timestamptz, fire::timestamptz, f, o, sn
-                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::int[]) as x(id, r, s, due, fire, f, o, sn)
-                    on conflict do nothing""")) {
-                int n = added.size();
-                Object[] id = new Object[n], rule = new Object[n], sev = new Object[n], due = new Object[n],
-                        fire = new Object[n], force = new Object[n], owner = new Object[n], seizure = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    NewDeadline a = added.get(i);
-                    id[i] = a.view().deviceId();
-                    rule[i] = a.deadline().rule().name();
-                    sev[i] = a.deadline().severity().name();
-                    due[i] = text(a.deadline().dueAt());
-                    fire[i] = text(a.deadline().fireAt());
-                    force[i] = a.view().force();
-                    owner[i] = a.view().ownerRole().name();
-                    seizure[i] = a.view().seizureNumber();
-                }
-                setArrays(c, ps, new String[]{"uuid", "text", "text", "text", "text", "text", "text", "int4"},
-                        id, rule, sev, due, fire, force, owner, seizure);
+                        "text", "bool", "bool", "text", "text", "int8", "text"},
+                        id, force, lab, caseRef, stage, held, owner, type, seized, returned, ts, enh, next, fire, version,
+                        state);
                 ps.executeUpdate();
             }
             return null;
@@ -305,7 +252,7 @@ class ProjectionStore {
 
     /** Empties every rebuildable read model; alerts and their log are kept (see the migration). */
     void truncateReadModels() {
-        jdbc.execute("truncate table device_status, deadline, custody_period, logging_lag");
+        jdbc.execute("truncate table device_status, custody_period, logging_lag");
     }
 
     private static void setArrays(Connection c, PreparedStatement ps, String[] types, Object[]... columns)
@@ -324,12 +271,13 @@ class ProjectionStore {
         return date == null ? null : date.toString();
     }
 
-    /** A device's status row and the figures derived from its open deadlines. */
-    record StatusRow(DeviceView view, boolean timeSensitive, Instant nextDueAt) {
-    }
-
-    /** A deadline to store, with the device it belongs to. */
-    record NewDeadline(DeviceView view, Deadline deadline) {
+    /**
+     * A device's status row and the figures derived from its open deadlines.
+     *
+     * @param nextDueAt  the earliest breach due time, for the lab queue
+     * @param nextFireAt the earliest fire time of a deadline without an alert, for the alert engine
+     */
+    record StatusRow(DeviceView view, boolean timeSensitive, Instant nextDueAt, Instant nextFireAt) {
     }
 
     /** A cell of the logging-lag histogram. */

@@ -3,10 +3,10 @@ package dev.custody.projections.queue;
 import dev.custody.projections.access.ForceScope;
 import dev.custody.projections.access.Page;
 import dev.custody.projections.access.Params;
-import dev.custody.projections.deadline.Deadline;
 import dev.custody.projections.device.DeviceQueries;
 import dev.custody.projections.device.DeviceQueries.StoredStatus;
 import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.device.OpenDeadlines;
 import dev.custody.queries.ExpectedReturn;
 import dev.custody.values.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,10 +41,13 @@ class LabQueueController {
 
     private final DeviceQueries devices;
     private final ExpectedReturnEstimator estimator;
+    private final OpenDeadlines openDeadlines;
     private final Clock clock;
 
-    LabQueueController(DeviceQueries devices, ExpectedReturnEstimator estimator, Clock clock) {
+    LabQueueController(DeviceQueries devices, ExpectedReturnEstimator estimator, OpenDeadlines openDeadlines,
+                       Clock clock) {
         this.devices = devices;
+        this.openDeadlines = openDeadlines;
         this.estimator = estimator;
         this.clock = clock;
     }
@@ -67,7 +69,6 @@ class LabQueueController {
         }
         Instant now = clock.instant();
         List<StoredStatus> waiting = devices.labQueue(lab, force, ExpectedReturnEstimator.QUEUE_STAGES, limit);
-        Map<UUID, List<Deadline>> deadlines = devices.openDeadlines(waiting.stream().map(s -> s.view().deviceId()).toList());
         double rate = estimator.labRatePerDay(lab, now);
         List<QueueEntry> entries = new ArrayList<>();
         int position = 1;
@@ -76,7 +77,7 @@ class LabQueueController {
             entries.add(new QueueEntry(position++, v.deviceId(), v.caseReference(), v.stage().name(),
                     v.ownerRole().name(), v.deviceType().name(), v.seizedAt(), round(v.daysHeld(now)),
                     s.nextDueAt() == null ? null : s.nextDueAt().toInstant(),
-                    QueuePriority.reasons(s, deadlines.getOrDefault(v.deviceId(), List.of()), now),
+                    QueuePriority.reasons(s, openDeadlines.of(v), now),
                     estimator.estimate(v).orElse(null)));
         }
         long total = devices.labQueueLength(lab, force, ExpectedReturnEstimator.QUEUE_STAGES);

@@ -9,6 +9,7 @@ import dev.custody.projections.alert.AlertView;
 import dev.custody.projections.device.DeviceQueries;
 import dev.custody.projections.device.DeviceQueries.StoredStatus;
 import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.device.OpenDeadlines;
 import dev.custody.projections.queue.ExpectedReturnEstimator;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
@@ -51,9 +52,12 @@ class DeviceStatusController {
     private final DeviceQueries devices;
     private final AlertStore alerts;
     private final ExpectedReturnEstimator estimator;
+    private final OpenDeadlines openDeadlines;
     private final Clock clock;
 
-    DeviceStatusController(DeviceQueries devices, AlertStore alerts, ExpectedReturnEstimator estimator, Clock clock) {
+    DeviceStatusController(DeviceQueries devices, AlertStore alerts, ExpectedReturnEstimator estimator,
+                           OpenDeadlines openDeadlines, Clock clock) {
+        this.openDeadlines = openDeadlines;
         this.devices = devices;
         this.alerts = alerts;
         this.estimator = estimator;
@@ -70,7 +74,7 @@ class DeviceStatusController {
         ForceScope.requireVisible(actor, s.view().force());
         Instant now = clock.instant();
         List<AlertView> open = alerts.forDevice(id).stream().filter(a -> !"RESOLVED".equals(a.state())).toList();
-        return DeviceStatus.of(s.view(), devices.openDeadlines(id), open, estimator.estimate(s.view()).orElse(null),
+        return DeviceStatus.of(s.view(), openDeadlines.of(s.view()), open, estimator.estimate(s.view()).orElse(null),
                 now);
     }
 

@@ -43,8 +43,8 @@ class RebuildIT extends CustodyIT {
             d.status("inspector");
         }
         // the live alerts for the held devices are raised before the snapshot
-        Await.until(Duration.ofSeconds(20), () -> count("select count(*) from deadline where fire_at <= now() "
-                + "and alert_id is null and device_id in ('" + held.id() + "','" + reseized.id() + "')"), n -> n == 0);
+        Await.until(Duration.ofSeconds(20), () -> count("select count(*) from device_status where next_fire_at <= now() "
+                + "and device_id in ('" + held.id() + "','" + reseized.id() + "')"), n -> n == 0);
 
         Map<String, List<Map<String, Object>>> live = snapshot();
         long alertsBefore = count("select count(*) from alert");
@@ -80,9 +80,7 @@ class RebuildIT extends CustodyIT {
         return Map.of(
                 "device_status", jdbc.queryForList("select device_id, force, lab, case_reference, stage, held, "
                         + "owner_role, device_type, seized_at, returned_at, time_sensitive, enhanced, next_due_at, "
-                        + "version, state::text from device_status order by device_id"),
-                "deadline", jdbc.queryForList("select device_id, rule, severity, due_at, fire_at, force, owner_role, "
-                        + "seizure_number from deadline order by device_id, rule, severity, due_at"),
+                        + "next_fire_at, version, state::text from device_status order by device_id"),
                 "custody_period", jdbc.queryForList("select * from custody_period order by device_id, seizure_number"),
                 "logging_lag", jdbc.queryForList("select * from logging_lag order by force, lab, owner_role, "
                         + "device_type, day, lag_minutes"));

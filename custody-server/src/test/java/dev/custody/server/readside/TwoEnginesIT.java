@@ -2,6 +2,8 @@ package dev.custody.server.readside;
 
 import dev.custody.projections.alert.AlertEngine;
 import dev.custody.projections.alert.AlertStore;
+import dev.custody.projections.device.DeviceQueries;
+import dev.custody.projections.device.OpenDeadlines;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.Identities;
@@ -34,6 +36,10 @@ class TwoEnginesIT extends CustodyIT {
     @Autowired
     AlertStore store;
     @Autowired
+    DeviceQueries devices;
+    @Autowired
+    OpenDeadlines openDeadlines;
+    @Autowired
     TransactionTemplate tx;
     @Autowired
     JdbcTemplate jdbc;
@@ -42,8 +48,8 @@ class TwoEnginesIT extends CustodyIT {
     void each_alert_is_raised_once_however_many_engines_scan() throws Exception {
         String force = "it-engines-" + UUID.randomUUID().toString().substring(0, 8);
         String officer = Identities.user("pc-e", "OFFICER", force, null);
-        AlertEngine second = new AlertEngine(store, tx, clock, new SimpleMeterRegistry(), 7);
-        AlertEngine third = new AlertEngine(store, tx, clock, new SimpleMeterRegistry(), 7);
+        AlertEngine second = new AlertEngine(store, devices, openDeadlines, tx, clock, new SimpleMeterRegistry(), 7);
+        AlertEngine third = new AlertEngine(store, devices, openDeadlines, tx, clock, new SimpleMeterRegistry(), 7);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CyclicBarrier start = new CyclicBarrier(2);
@@ -75,8 +81,8 @@ class TwoEnginesIT extends CustodyIT {
                 + "group by 1, 2, 3, 4 having count(*) > 1) twice", force)).isZero();
         assertThat(count("select count(*) from alert_log where force = ? and change = 'RAISED'", force))
                 .isEqualTo(DEVICES * 4L);
-        assertThat(count("select count(*) from deadline where force = ? and fire_at <= ? and alert_id is null", force,
-                java.sql.Timestamp.from(now()))).isZero();
+        assertThat(count("select count(*) from device_status where force = ? and next_fire_at <= ?", force,
+                java.sql.Timestamp.from(now()))).as("nothing left to raise").isZero();
     }
 
     private long count(String sql, Object... args) {
