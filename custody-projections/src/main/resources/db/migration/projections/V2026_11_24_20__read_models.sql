@@ -127,6 +127,7 @@ create table projection_control (
     requested_at timestamptz,
     heartbeat_at timestamptz,           -- the rebuilding node's last sign of life
     replayed     bigint,                -- events replayed so far by the rebuild
+    saved_indexes text,                 -- the read models' secondary indexes, dropped while a rebuild loads them
     constraint projection_control_pk primary key (processor)
 );
 insert into projection_control (processor, state, generation) values ('device-projection', 'LIVE', 0);

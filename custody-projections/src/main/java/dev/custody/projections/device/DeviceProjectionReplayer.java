@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 @Component
 public class DeviceProjectionReplayer {
 
+
     private static final Logger log = LoggerFactory.getLogger(DeviceProjectionReplayer.class);
 
     /** What a replay did, and the position live processing continues from. */
@@ -57,7 +58,7 @@ public class DeviceProjectionReplayer {
 
     DeviceProjectionReplayer(EventStorageEngine storage, ProjectionStore store, DeadlineProperties settings,
                              TransactionTemplate tx,
-                             @Value("${custody.projections.replay.chunk:4000}") int chunk,
+                             @Value("${custody.projections.replay.chunk:10000}") int chunk,
                              @Value("${custody.projections.replay.workers:2}") int workers) {
         this.storage = storage;
         this.store = store;
@@ -134,6 +135,8 @@ public class DeviceProjectionReplayer {
     }
 
     private void fold(List<DomainEventMessage<?>> part) {
+        // A rebuild that stops half way is started again from scratch, so its chunks need not wait for the disk.
+        store.relaxDurabilityForThisTransaction();
         ProjectionBatch batch = new ProjectionBatch(store, deadlines, settings);
         List<UUID> ids = new ArrayList<>(part.size());
         for (DomainEventMessage<?> m : part) {

@@ -250,6 +250,10 @@ class ProjectionStore {
         });
     }
 
+    void relaxDurabilityForThisTransaction() {
+        jdbc.execute("set local synchronous_commit = off");
+    }
+
     /** Empties every rebuildable read model; alerts and their log are kept (see the migration). */
     void truncateReadModels() {
         jdbc.execute("truncate table device_status, custody_period, logging_lag");
