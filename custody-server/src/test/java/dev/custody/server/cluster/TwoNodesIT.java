@@ -134,6 +134,9 @@ class TwoNodesIT {
      * Both nodes get the same database, broker and mail server, as N nodes of one deployment would, and every role.
      * <ul>
      *   <li>The safety poll is 30 s, so that only NOTIFY wakes a node for another node's events.</li>
+     *   <li>The balancer runs every 3 s, so a segment it releases is kept from this node for 9 s: longer than the 5 s
+     *   after which the other node's projection looks for free segments. With 1 s (3 s held back) this node could
+     *   take the segment back first, again and again; the projection's segments once took 30 s to spread.</li>
      *   <li>Node 2 stops cleanly and releases its claims, so the claim timeout only decides whether a node may take an
      *   idle segment from a live one. Axon extends an idle claim only every 5 s or so (its claim extension threshold,
      *   checked when the coordinator runs), so a timeout near 5 s lets claims be stolen and handed back while the
@@ -153,7 +156,7 @@ class TwoNodesIT {
                 "--custody.roles.publisher=true", "--custody.roles.projections=true",
                 "--custody.roles.alerts=true", "--custody.roles.notifier=true",
                 "--custody.events.safety-poll=PT30S",
-                "--custody.processing.balance-interval=PT1S",
+                "--custody.processing.balance-interval=PT3S",
                 "--axon.eventhandling.tokenstore.claim-timeout=PT15S",
                 "--axon.eventhandling.processors." + PUBLISHER + ".token-claim-interval=500",
                 "--spring.mail.host=localhost",
