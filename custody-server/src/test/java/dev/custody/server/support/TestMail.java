@@ -16,8 +16,11 @@ import java.util.List;
  */
 public final class TestMail {
 
-    /** One received email, decoded. */
-    public record Mail(String to, String subject, String body) {
+    /**
+     * One received email, decoded. {@code reference} is the notifier's {@code X-Custody-Reference} header: the id of
+     * the send-log row the mail was sent for (null if absent).
+     */
+    public record Mail(String to, String subject, String body, String reference) {
     }
 
     private static GreenMail greenMail;
@@ -40,7 +43,9 @@ public final class TestMail {
             try {
                 String to = message.getRecipients(Message.RecipientType.TO)[0].toString();
                 if (to.equalsIgnoreCase(address)) {
-                    mails.add(new Mail(to, message.getSubject(), message.getContent().toString()));
+                    String[] reference = message.getHeader("X-Custody-Reference");
+                    mails.add(new Mail(to, message.getSubject(), message.getContent().toString(),
+                            reference == null ? null : reference[0]));
                 }
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException(e);
