@@ -146,7 +146,7 @@ final class ReadSide {
             try (MiniHttp http = new MiniHttp("localhost", server.port())) {
                 out.add(probe.projections == null ? replay(http, loaded.events())
                         : Outcome.na(REPLAY, ">= 50,000 events/s", probe.projections));
-                out.add(probe.alerts == null ? alert(http) : Outcome.na(ALERT, "< 1 s", probe.alerts));
+                out.add(probe.alerts == null ? alert(http, database) : Outcome.na(ALERT, "< 1 s", probe.alerts));
                 out.add(probe.reports == null ? report(http) : Outcome.na(REPORT, "< 1 s", probe.reports));
             }
             MemorySampler.Peaks peaks = sampler.peaks();
@@ -229,8 +229,21 @@ final class ReadSide {
         node.forEach(child -> collect(child, pairs));
     }
 
-    private Outcome alert(MiniHttp http) throws IOException, InterruptedException {
+    private Outcome alert(MiniHttp http, String database) throws Exception {
         String target = "< 1 s";
+        // A bulk-loaded store has never been judged: every open record's overdue deadlines are raised first. Wait
+        // for that backlog to clear, so the probe measures the steady state the target is about.
+        long backlogStart = System.nanoTime();
+        long alertsBefore = count(database, "select count(*) from alert");
+        long backlog;
+        do {
+            Thread.sleep(1000);
+            backlog = count(database, "select count(*) from device_status where next_fire_at <= now()");
+        } while (backlog > 0 && System.nanoTime() - backlogStart < Duration.ofMinutes(30).toNanos());
+        double backlogSeconds = (System.nanoTime() - backlogStart) / 1e9;
+        long raisedInBacklog = count(database, "select count(*) from alert") - alertsBefore;
+        log.accept("alert backlog cleared: %,d alerts in %.0f s".formatted(raisedInBacklog, backlogSeconds));
+        double[] rowsBefore = scanRows(http);
         Duration warning = Duration.ofHours(20);
         Instant due = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
         Lifecycle victim = new Lifecycle(new SplittableRandom(3), 2_000_000, "VICTIM");
@@ -245,12 +258,39 @@ final class ReadSide {
             MiniHttp.Response alerts = http.get("/api/v1/alerts?deviceId=" + id, SUPERVISOR);
             if (alerts.ok() && alerts.body().contains(id)) {
                 double seconds = Duration.between(due, Instant.now()).toMillis() / 1000.0;
-                return new Outcome(ALERT, "%.2f s after the 20 h warning fell due (%,d open records)".formatted(seconds,
-                        config.openRecords), target, Report.atMost(seconds, 1, "s"));
+                double[] rowsAfter = scanRows(http);
+                double scans = rowsAfter[0] - rowsBefore[0];
+                String work = scans <= 0 ? "" : "; %.2f devices examined per scan over %.0f scans".formatted(
+                        (rowsAfter[1] - rowsBefore[1]) / scans, scans);
+                return new Outcome(ALERT, ("%.2f s after the 20 h warning fell due (%,d open records%s); before it, "
+                        + "the bulk-loaded backlog of %,d alerts was raised in %.0f s").formatted(seconds,
+                        config.openRecords, work, raisedInBacklog, backlogSeconds), target, Report.atMost(seconds, 1, "s"));
             }
             Thread.sleep(20);
         }
         return new Outcome(ALERT, "no alert within 120 s of its due time", target, "**missed**");
+    }
+
+    private long count(String database, String sql) throws Exception {
+        try (Connection c = db.connect(database); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** {count, sum} of the engine's custody_alerts_scan_rows summary, from the server's Prometheus endpoint. */
+    private static double[] scanRows(MiniHttp http) throws IOException {
+        String text = http.get("/actuator/prometheus", ServerProcess.INSPECTOR).body();
+        return new double[]{metric(text, "custody_alerts_scan_rows_count"), metric(text, "custody_alerts_scan_rows_sum")};
+    }
+
+    private static double metric(String text, String name) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     private Outcome report(MiniHttp http) throws IOException {

@@ -11,8 +11,10 @@ import dev.custody.projections.report.RetentionReport.Rate;
 import dev.custody.projections.report.RetentionReport.Replacement;
 import dev.custody.projections.report.RetentionReport.Reseizures;
 import dev.custody.projections.report.RetentionReport.TimeHeld;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Array;
 import java.sql.Date;
@@ -39,12 +41,29 @@ public class RetentionReportQuery {
     private static final int LIST_LIMIT = 1_000;
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final String workMem;
 
-    RetentionReportQuery(JdbcTemplate jdbc) {
+    RetentionReportQuery(JdbcTemplate jdbc, TransactionTemplate tx,
+                         @Value("${custody.reports.work-mem:256MB}") String workMem) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setReadOnly(true);
+        this.workMem = workMem;
     }
 
+    /**
+     * One consistent snapshot for every figure. The percentiles sort up to a million durations each: with
+     * PostgreSQL's default 4 MB of sort memory those sorts spill to disk, so the report's transaction gets more.
+     */
     public RetentionReport run(RetentionReport.Period period, RetentionReport.Filters filters, Instant now) {
+        return tx.execute(s -> {
+            jdbc.execute("set local work_mem = '" + workMem.replaceAll("[^0-9A-Za-z]", "") + "'");
+            return compute(period, filters, now);
+        });
+    }
+
+    private RetentionReport compute(RetentionReport.Period period, RetentionReport.Filters filters, Instant now) {
         Instant from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Timestamp t = Timestamp.from(now);
