@@ -71,7 +71,9 @@ final class ProjectionBatch {
             return;
         }
         Map<UUID, DeviceView> views = store.loadViews(missing);
-        Map<UUID, Map<Deadline.Key, UUID>> alerts = views.isEmpty() ? Map.of() : store.loadOpenAlerts(views.keySet());
+        // Alerts are looked up even for devices without a row: during a rebuild every row is gone but the alerts
+        // stay, and a deadline that already has one must not be handed to the alert engine again.
+        Map<UUID, Map<Deadline.Key, UUID>> alerts = store.loadOpenAlerts(missing);
         for (UUID id : missing) {
             Touched t = new Touched();
             t.view = views.get(id);
