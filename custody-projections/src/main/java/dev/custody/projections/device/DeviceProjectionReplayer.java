@@ -137,7 +137,7 @@ public class DeviceProjectionReplayer {
     private void fold(List<DomainEventMessage<?>> part) {
         // A rebuild that stops half way is started again from scratch, so its chunks need not wait for the disk.
         store.relaxDurabilityForThisTransaction();
-        ProjectionBatch batch = new ProjectionBatch(store, deadlines, settings);
+        ProjectionBatch batch = new ProjectionBatch(store, deadlines, settings, true);
         List<UUID> ids = new ArrayList<>(part.size());
         for (DomainEventMessage<?> m : part) {
             ids.add(UUID.fromString(m.getAggregateIdentifier()));

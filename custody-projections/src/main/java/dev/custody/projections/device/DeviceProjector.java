@@ -65,7 +65,7 @@ public class DeviceProjector {
     private ProjectionBatch batch(ReplayStatus replayStatus) {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         return uow.getOrComputeResource(BATCH, key -> {
-            ProjectionBatch batch = new ProjectionBatch(store, deadlines, settings);
+            ProjectionBatch batch = new ProjectionBatch(store, deadlines, settings, false);
             if (uow instanceof BatchingUnitOfWork<?> batching) {
                 batch.prefetch(deviceIds(batching.getMessages()));
             }

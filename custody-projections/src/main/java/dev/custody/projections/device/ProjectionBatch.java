@@ -40,8 +40,10 @@ final class ProjectionBatch {
     /** One device touched by the batch. */
     private static final class Touched {
         DeviceView view;
-        /** Its alerts not yet resolved, by deadline identity, as stored when the batch began plus any resolved here. */
+        /** Its alerts not yet resolved, by deadline identity, as stored when the batch began less any resolved here. */
         Map<Deadline.Key, UUID> openAlerts = Map.of();
+        /** Every deadline that has had an alert, resolved or not: the alert engine never raises one twice. */
+        Set<Deadline.Key> alerted = Set.of();
         /** The deadlines open after the latest event of the batch. */
         Map<Deadline.Key, Deadline> open = new LinkedHashMap<>();
         boolean changed;
@@ -57,13 +59,23 @@ final class ProjectionBatch {
     private final List<DeviceView> returned = new ArrayList<>();
     private final List<DeviceView> closedPeriods = new ArrayList<>();
 
-    ProjectionBatch(ProjectionStore store, Deadlines deadlines, DeadlineProperties settings) {
+    private final boolean replay;
+
+    /**
+     * @param replay whether this batch replays history into emptied tables (a rebuild). Alerts are not rebuilt: they
+     *               were resolved when the history happened, so a replay reads them but never resolves one.
+     */
+    ProjectionBatch(ProjectionStore store, Deadlines deadlines, DeadlineProperties settings, boolean replay) {
         this.store = store;
         this.deadlines = deadlines;
         this.settings = settings;
+        this.replay = replay;
     }
 
-    /** Loads, in two queries, every device of the batch that is not loaded yet, locking its status row. */
+    /**
+     * Loads, in two queries, every device of the batch that is not loaded yet, locking its status row, with its
+     * alerts. A device without a row (a new seizure, or any device during a rebuild) may still have alerts.
+     */
     void prefetch(Collection<UUID> ids) {
         Set<UUID> missing = new HashSet<>(ids);
         missing.removeAll(devices.keySet());
@@ -71,19 +83,25 @@ final class ProjectionBatch {
             return;
         }
         Map<UUID, DeviceView> views = store.loadViews(missing);
-        // Alerts are looked up even for devices without a row: during a rebuild every row is gone but the alerts
-        // stay, and a deadline that already has one must not be handed to the alert engine again.
-        Map<UUID, Map<Deadline.Key, UUID>> alerts = store.loadOpenAlerts(missing);
+        Map<UUID, Map<Deadline.Key, ProjectionStore.AlertRef>> alerts = store.loadAlerts(missing);
         for (UUID id : missing) {
             Touched t = new Touched();
             t.view = views.get(id);
-            t.openAlerts = new HashMap<>(alerts.getOrDefault(id, Map.of()));
+            Map<Deadline.Key, ProjectionStore.AlertRef> mine = alerts.getOrDefault(id, Map.of());
+            t.alerted = mine.keySet();
+            t.openAlerts = new HashMap<>();
             if (t.view != null) {
                 t.open = deadlines.open(t.view, settings.forForce(t.view.force()));
             }
-            // An open alert whose deadline is no longer open (settings changed since) closes at the next event.
-            for (Deadline.Key key : t.openAlerts.keySet()) {
-                t.open.putIfAbsent(key, new Deadline(key.rule(), key.severity(), key.dueAt(), key.dueAt()));
+            if (!replay) {
+                mine.forEach((key, alert) -> {
+                    if (alert.open()) {
+                        t.openAlerts.put(key, alert.alertId());
+                        // An open alert whose deadline is no longer open (settings changed since) closes at the
+                        // next event.
+                        t.open.putIfAbsent(key, new Deadline(key.rule(), key.severity(), key.dueAt(), key.dueAt()));
+                    }
+                });
             }
             devices.put(id, t);
         }
@@ -159,7 +177,7 @@ final class ProjectionBatch {
                 if (d.severity() == AlertSeverity.BREACH && (nextDue == null || d.dueAt().isBefore(nextDue))) {
                     nextDue = d.dueAt();
                 }
-                if (!t.openAlerts.containsKey(d.key()) && (nextFire == null || d.fireAt().isBefore(nextFire))) {
+                if (!t.alerted.contains(d.key()) && (nextFire == null || d.fireAt().isBefore(nextFire))) {
                     nextFire = d.fireAt();
                 }
             }

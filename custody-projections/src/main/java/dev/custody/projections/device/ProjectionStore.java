@@ -59,23 +59,27 @@ class ProjectionStore {
         return views;
     }
 
-    /** The alerts of these devices not yet resolved, by the identity of the deadline they were raised for. */
-    Map<UUID, Map<Deadline.Key, UUID>> loadOpenAlerts(Collection<UUID> ids) {
-        Map<UUID, Map<Deadline.Key, UUID>> result = new HashMap<>();
+    /** An alert as the projection needs it: which alert, and whether it still waits for its deadline to close. */
+    record AlertRef(UUID alertId, boolean open) {
+    }
+
+    /** Every alert of these devices, by the identity of the deadline it was raised for. */
+    Map<UUID, Map<Deadline.Key, AlertRef>> loadAlerts(Collection<UUID> ids) {
+        Map<UUID, Map<Deadline.Key, AlertRef>> result = new HashMap<>();
         if (ids.isEmpty()) {
             return result;
         }
         jdbc.execute((ConnectionCallback<Void>) c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    select device_id, rule, severity, due_at, alert_id from alert
-                    where device_id = any(?) and state <> 'RESOLVED'""")) {
+                    select device_id, rule, severity, due_at, alert_id, state <> 'RESOLVED' from alert
+                    where device_id = any(?)""")) {
                 ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
                                 .put(new Deadline.Key(AlertRule.valueOf(rs.getString(2)),
                                                 AlertSeverity.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant()),
-                                        rs.getObject(5, UUID.class));
+                                        new AlertRef(rs.getObject(5, UUID.class), rs.getBoolean(6)));
                     }
                 }
             }

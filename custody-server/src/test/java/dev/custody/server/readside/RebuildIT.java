@@ -129,7 +129,11 @@ class RebuildIT extends CustodyIT {
                         + "next_fire_at, version, state::text from device_status order by device_id"),
                 "custody_period", jdbc.queryForList("select * from custody_period order by device_id, seizure_number"),
                 "logging_lag", jdbc.queryForList("select * from logging_lag order by force, lab, owner_role, "
-                        + "device_type, day, lag_minutes"));
+                        + "device_type, day, lag_minutes"),
+                // not rebuilt, and a replay must leave it alone: it resolves nothing a second time
+                "alert", jdbc.queryForList("select alert_id, state, resolution, resolved_at, late_by_seconds from alert "
+                        + "order by alert_id"),
+                "alert_log", jdbc.queryForList("select id, alert_id, change, at from alert_log order by id"));
     }
 
     private long count(String sql) {
