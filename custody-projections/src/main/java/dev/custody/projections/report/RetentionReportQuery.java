@@ -11,9 +11,11 @@ import dev.custody.projections.report.RetentionReport.Rate;
 import dev.custody.projections.report.RetentionReport.Replacement;
 import dev.custody.projections.report.RetentionReport.Reseizures;
 import dev.custody.projections.report.RetentionReport.TimeHeld;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Array;
@@ -28,10 +30,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Computes the retention report in three queries: one pass over the custody periods seized in the period, the
- * logging-lag histogram, and the alert counts. The population is the cohort of seizures in the period; see
+ * Computes the retention report in four queries: one pass over the custody periods seized in the period, the list
+ * of long date ranges, and, at the same time on a second connection, the logging-lag histogram and the alert counts. The population is the cohort of seizures in the period; see
  * docs/reports.md for each definition.
  */
 @Component
@@ -42,71 +48,123 @@ public class RetentionReportQuery {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate sideTx;
     private final String workMem;
+    private final ExecutorService side;
 
     RetentionReportQuery(JdbcTemplate jdbc, TransactionTemplate tx,
-                         @Value("${custody.reports.work-mem:256MB}") String workMem) {
+                         @Value("${custody.reports.work-mem:256MB}") String workMem,
+                         @Value("${custody.reports.parallel:2}") int parallel) {
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(tx.getTransactionManager());
-        this.tx.setReadOnly(true);
-        this.workMem = workMem;
-    }
-
-    /**
-     * One consistent snapshot for every figure. The percentiles sort up to a million durations each: with
-     * PostgreSQL's default 4 MB of sort memory those sorts spill to disk, so the report's transaction gets more.
-     */
-    public RetentionReport run(RetentionReport.Period period, RetentionReport.Filters filters, Instant now) {
-        return tx.execute(s -> {
-            jdbc.execute("set local work_mem = '" + workMem.replaceAll("[^0-9A-Za-z]", "") + "'");
-            return compute(period, filters, now);
+        this.tx = readOnlyRepeatableRead(tx);
+        this.sideTx = readOnlyRepeatableRead(tx);
+        this.workMem = workMem.replaceAll("[^0-9A-Za-z]", "");
+        this.side = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
+            Thread t = new Thread(r, "retention-report");
+            t.setDaemon(true);
+            return t;
         });
     }
 
-    private RetentionReport compute(RetentionReport.Period period, RetentionReport.Filters filters, Instant now) {
+    private static TransactionTemplate readOnlyRepeatableRead(TransactionTemplate tx) {
+        TransactionTemplate t = new TransactionTemplate(tx.getTransactionManager());
+        t.setReadOnly(true);
+        t.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return t;
+    }
+
+    @PreDestroy
+    void stop() {
+        side.shutdownNow();
+    }
+
+    /**
+     * One consistent snapshot for every figure, computed on two connections at once: the custody periods on this
+     * one, the alert counts and the logging-lag histogram on another that imports this transaction's snapshot
+     * ({@code pg_export_snapshot}), so both see exactly the same data. The percentiles sort up to a million
+     * durations each: with PostgreSQL's default 4 MB of sort memory those sorts spill to disk, so the report's
+     * transactions get more.
+     */
+    public RetentionReport run(RetentionReport.Period period, RetentionReport.Filters filters, Instant now) {
+        return tx.execute(s -> {
+            tune();
+            String snapshot = jdbc.queryForObject("select pg_export_snapshot()", String.class);
+            Future<Side> other = side.submit(() -> sideTx.execute(s2 -> {
+                jdbc.execute("set transaction snapshot '" + snapshot.replaceAll("[^0-9A-Za-z-]", "") + "'");
+                tune();
+                Instant from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant to = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return new Side(lateLogging(period, filters), alerts(from, to, filters));
+            }));
+            try {
+                return compute(period, filters, now, other);
+            } finally {
+                other.cancel(true);
+            }
+        });
+    }
+
+    private record Side(LateLogging lateLogging, Alerts alerts) {
+    }
+
+    private void tune() {
+        jdbc.execute("set local work_mem = '" + workMem + "'");
+        // JIT compilation of these one-row aggregates costs more than it saves (docs/benchmarks.md).
+        jdbc.execute("set local jit = off");
+    }
+
+    private static Side await(Future<Side> other) {
+        try {
+            return other.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the report's alert counts", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the report's alert counts failed", e.getCause());
+        }
+    }
+
+    private RetentionReport compute(RetentionReport.Period period, RetentionReport.Filters filters, Instant now,
+                                    Future<Side> other) {
         Instant from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Timestamp t = Timestamp.from(now);
 
         // Parameters in the order they appear in the SQL. The same "now" is used for every figure, so ages and
-        // "held past 24h" agree with each other.
+        // "held past 24h" agree with each other. Ages of devices still held are worked out from the seizure times:
+        // age = now - seized, so the age at quantile q is now minus the seizure time at quantile 1 - q (percentile_cont
+        // interpolates linearly, so this is exact), and the oldest is now minus the earliest seizure.
+        double nowEpoch = now.getEpochSecond() + now.getNano() / 1e9;
         List<Object> args = new ArrayList<>();
-        args.add(t);
+        args.add(nowEpoch - DAY);
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
         String where = "seized_at >= ? and seized_at < ?" + filters(filters, args, "");
-        args.add(t);
-        args.add(t);
 
         Object[] cohort = jdbc.queryForObject("""
                 with p as (select *, owner_role in ('VICTIM', 'WITNESS') as vw,
-                                  coalesce(returned_at, ?::timestamptz) > seized_at + interval '24 hours' as past24
+                                  coalesce(returned_seconds > 86400, seized_epoch < ?) as past24
                            from custody_period where %s)
                 select
-                  count(*) filter (where returned_at is not null),
-                  percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from returned_at - seized_at))
-                      filter (where returned_at is not null),
-                  max(extract(epoch from returned_at - seized_at)),
+                  count(returned_seconds),
+                  percentile_cont(array[0.5, 0.9]) within group (order by returned_seconds),
+                  max(returned_seconds),
                   count(*) filter (where returned_at is null),
-                  percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from ?::timestamptz - seized_at))
+                  percentile_cont(array[0.5, 0.1]) within group (order by seized_epoch)
                       filter (where returned_at is null),
-                  max(extract(epoch from ?::timestamptz - seized_at)) filter (where returned_at is null),
+                  min(seized_epoch) filter (where returned_at is null),
                   count(*) filter (where vw),
-                  count(*) filter (where vw and returned_at is not null
-                                   and returned_at <= seized_at + interval '24 hours'),
+                  count(*) filter (where vw and returned_seconds <= 86400),
                   count(*) filter (where vw and past24),
-                  count(*) filter (where vw and past24 and first_replacement_at is not null),
-                  percentile_cont(0.5) within group (order by extract(epoch from first_replacement_at - seized_at))
-                      filter (where vw and past24 and first_replacement_at is not null),
-                  count(*) filter (where first_download_completed_at is not null),
-                  percentile_cont(0.5) within group (
-                      order by extract(epoch from first_download_completed_at - seized_at))
-                      filter (where first_download_completed_at is not null),
-                  count(*) filter (where examination_started_at is not null and first_download_completed_at is not null),
-                  percentile_cont(0.5) within group (
-                      order by extract(epoch from examination_started_at - first_download_completed_at))
-                      filter (where examination_started_at is not null and first_download_completed_at is not null),
-                  count(*) filter (where examination_completed_at is not null),
+                  count(replacement_seconds) filter (where vw and past24),
+                  percentile_cont(0.5) within group (order by replacement_seconds) filter (where vw and past24),
+                  count(download_seconds),
+                  percentile_cont(0.5) within group (order by download_seconds),
+                  count(exam_wait_seconds),
+                  percentile_cont(0.5) within group (order by exam_wait_seconds),
+                  count(examination_completed_at),
                   count(*) filter (where examination_completed_at is not null and relevant_material_found = false),
                   count(*) filter (where seizure_number > 1),
                   percentile_cont(0.5) within group (order by reseizure_gap_seconds) filter (where seizure_number > 1),
@@ -115,7 +173,7 @@ public class RetentionReportQuery {
 
         TimeHeld timeHeld = new TimeHeld(
                 durations(cohort[0], cohort[1], cohort[2], DAY),
-                durations(cohort[3], cohort[4], cohort[5], DAY));
+                ages(cohort[3], cohort[4], cohort[5], nowEpoch));
         Rate returned24 = Rate.of(n(cohort[6]), n(cohort[7]));
         long past24 = n(cohort[8]);
         long replaced = n(cohort[9]);
@@ -125,8 +183,10 @@ public class RetentionReportQuery {
         Rate unused = Rate.of(n(cohort[15]), n(cohort[16]));
         Reseizures reseizures = new Reseizures(n(cohort[17]), scale(cohort[18], DAY));
 
+        LongDateRanges longRanges = longDateRanges(n(cohort[19]), from, to, filters);
+        Side side = await(other);
         return new RetentionReport(period, filters, now, timeHeld, returned24, replacement, lab, unused, reseizures,
-                lateLogging(period, filters), longDateRanges(n(cohort[19]), from, to, filters), alerts(from, to, filters));
+                side.lateLogging(), longRanges, side.alerts());
     }
 
     private LateLogging lateLogging(RetentionReport.Period period, RetentionReport.Filters f) {
@@ -232,6 +292,14 @@ public class RetentionReportQuery {
         Double[] q = quantiles == null ? null : (Double[]) quantiles;
         return new Durations(n(count), q == null ? null : q[0] / unit, q == null ? null : q[1] / unit,
                 scale(max, unit));
+    }
+
+    /** Ages of devices still held, from the seizure-time quantiles 0.5 and 0.1 and the earliest seizure. */
+    private static Durations ages(Object count, Object seizedQuantiles, Object earliest, double nowEpoch) {
+        Double[] q = seizedQuantiles == null ? null : (Double[]) seizedQuantiles;
+        return new Durations(n(count), q == null ? null : (nowEpoch - q[0]) / DAY,
+                q == null ? null : (nowEpoch - q[1]) / DAY,
+                earliest == null ? null : (nowEpoch - ((Number) earliest).doubleValue()) / DAY);
     }
 
     private static long n(Object o) {
