@@ -123,7 +123,7 @@ public final class Bench {
                 log("open loop: %.0f commands/s for %d s".formatted(rate, config.openLoop.toSeconds()));
                 open = load.openLoop(rate, config.openLoop, Math.max(32, config.concurrency * 2), config.concurrency);
                 log("open loop: %.0f commands/s, %s, %d failed".formatted(open.perSecond(), open.latency().brief(), open.failed()));
-                readSide.add(new ReadSide(config, db, server.port(), Bench::log).projectionLag(() -> load.openLoop(rate,
+                readSide.addAll(new ReadSide(config, db, server.port(), Bench::log).projectionLag(() -> load.openLoop(rate,
                         Duration.ofSeconds(20), Math.max(32, config.concurrency * 2), config.concurrency)));
             }
 

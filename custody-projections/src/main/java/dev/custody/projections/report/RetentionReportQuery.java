@@ -30,10 +30,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Computes the retention report in four queries: one pass over the custody periods seized in the period, the list
@@ -50,7 +52,12 @@ public class RetentionReportQuery {
     private final TransactionTemplate tx;
     private final TransactionTemplate sideTx;
     private final String workMem;
-    private final ExecutorService side;
+    private final ExecutorService sidePool;
+    /**
+     * Second connections free for reports. A report that finds none free computes everything on its own connection, so a burst
+     * of reports never holds every pooled connection while waiting for one more.
+     */
+    private final Semaphore sideConnections;
 
     RetentionReportQuery(JdbcTemplate jdbc, TransactionTemplate tx,
                          @Value("${custody.reports.work-mem:256MB}") String workMem,
@@ -59,7 +66,8 @@ public class RetentionReportQuery {
         this.tx = readOnlyRepeatableRead(tx);
         this.sideTx = readOnlyRepeatableRead(tx);
         this.workMem = workMem.replaceAll("[^0-9A-Za-z]", "");
-        this.side = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
+        this.sideConnections = new Semaphore(Math.max(0, parallel - 1));
+        this.sidePool = Executors.newFixedThreadPool(Math.max(1, parallel - 1), r -> {
             Thread t = new Thread(r, "retention-report");
             t.setDaemon(true);
             return t;
@@ -75,7 +83,7 @@ public class RetentionReportQuery {
 
     @PreDestroy
     void stop() {
-        side.shutdownNow();
+        sidePool.shutdownNow();
     }
 
     /**
@@ -88,20 +96,31 @@ public class RetentionReportQuery {
     public RetentionReport run(RetentionReport.Period period, RetentionReport.Filters filters, Instant now) {
         return tx.execute(s -> {
             tune();
-            String snapshot = jdbc.queryForObject("select pg_export_snapshot()", String.class);
-            Future<Side> other = side.submit(() -> sideTx.execute(s2 -> {
-                jdbc.execute("set transaction snapshot '" + snapshot.replaceAll("[^0-9A-Za-z-]", "") + "'");
-                tune();
-                Instant from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-                Instant to = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-                return new Side(lateLogging(period, filters), alerts(from, to, filters));
-            }));
+            if (!sideConnections.tryAcquire()) {
+                return compute(period, filters, now, CompletableFuture.completedFuture(side(period, filters)));
+            }
             try {
-                return compute(period, filters, now, other);
+                String snapshot = jdbc.queryForObject("select pg_export_snapshot()", String.class);
+                Future<Side> other = sidePool.submit(() -> sideTx.execute(s2 -> {
+                    jdbc.execute("set transaction snapshot '" + snapshot.replaceAll("[^0-9A-Za-z-]", "") + "'");
+                    tune();
+                    return side(period, filters);
+                }));
+                try {
+                    return compute(period, filters, now, other);
+                } finally {
+                    other.cancel(true);
+                }
             } finally {
-                other.cancel(true);
+                sideConnections.release();
             }
         });
+    }
+
+    private Side side(RetentionReport.Period period, RetentionReport.Filters filters) {
+        Instant from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new Side(lateLogging(period, filters), alerts(from, to, filters));
     }
 
     private record Side(LateLogging lateLogging, Alerts alerts) {

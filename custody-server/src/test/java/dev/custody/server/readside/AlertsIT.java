@@ -59,6 +59,20 @@ class AlertsIT extends CustodyIT {
     }
 
     @Test
+    void a_time_sent_with_nanoseconds_is_kept_to_the_microsecond_so_its_alert_still_resolves() {
+        Instant t0 = now().minus(Duration.ofHours(30)).plusNanos(123_456_789);
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).timeSensitive(false).json());
+        assertThat(history(phone.id()).get(0).get("occurredAt").asText()).isEqualTo(
+                t0.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
+        phone.status("officer");
+        scan();
+        assertThat(Await.until(Duration.ofSeconds(20), () -> only(phone, "RETURN_24H", "BREACH"), a -> a != null)
+                .get("state").asText()).isEqualTo("OPEN");
+        phone.returned(now());
+        assertThat(awaitResolved(phone, "RETURN_24H", "BREACH").get("resolution").asText()).isEqualTo("LATE");
+    }
+
+    @Test
     void replacement_within_24h_is_satisfied_by_issuing_one() {
         Instant t0 = now();
         Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).owner("WITNESS").timeSensitive(false).json());
