@@ -88,11 +88,10 @@ final class ReadSide {
                         ? "endpoint missing (GET /api/v1/devices/{id} answers 404)" : "GET /api/v1/devices/{id} answers " + status));
             }
             log.accept("projection lag with no other load");
-            int[] serial = {1_000_001};
+            LagSampler sampler = new LagSampler(http);
             List<Long> quiet = new ArrayList<>();
-            Lifecycle[] current = {new Lifecycle(new SplittableRandom(2), 1_000_000)};
             while (quiet.size() < QUIET_SAMPLES) {
-                sample(http, current, serial, quiet);
+                sampler.sample(quiet);
                 java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
             }
             log.accept("projection lag under the open-loop load");
@@ -106,25 +105,41 @@ final class ReadSide {
             load.start();
             List<Long> busy = new ArrayList<>();
             while (load.isAlive()) {
-                sample(http, current, serial, busy);
+                sampler.sample(busy);
             }
             load.join();
             return List.of(lagOutcome(QUIET_LAG, quiet, target), lagOutcome(LAG + ", under the open-loop load", busy, target));
         }
     }
 
-    /** One command of the current lifecycle, then the time until its version shows; adds it to {@code lags}. */
-    private static void sample(MiniHttp http, Lifecycle[] current, int[] serial, List<Long> lags) throws IOException {
-        if (current[0].done()) {
-            current[0] = new Lifecycle(new SplittableRandom(serial[0]), serial[0]++);
+    /** Drives one lifecycle after another, one command at a time, timing each until the read side shows it. */
+    private static final class LagSampler {
+
+        private final MiniHttp http;
+        private int serial = 1_000_001;
+        private Lifecycle current = new Lifecycle(new SplittableRandom(2), 1_000_000);
+
+        LagSampler(MiniHttp http) {
+            this.http = http;
         }
-        if (!send(http, current[0])) {
-            current[0] = new Lifecycle(new SplittableRandom(serial[0]), serial[0]++);
-            return;
+
+        /** Sends the next command, then adds the time until its version shows to {@code lags}. */
+        void sample(List<Long> lags) throws IOException {
+            if (current.done()) {
+                next();
+            }
+            if (!send(http, current)) {
+                next();
+                return;
+            }
+            long acknowledged = System.nanoTime();
+            if (awaitVersion(http, current.deviceId(), current.version(), Duration.ofSeconds(10), 1_000_000) == 200) {
+                lags.add(System.nanoTime() - acknowledged);
+            }
         }
-        long acknowledged = System.nanoTime();
-        if (awaitVersion(http, current[0].deviceId(), current[0].version(), Duration.ofSeconds(10), 1_000_000) == 200) {
-            lags.add(System.nanoTime() - acknowledged);
+
+        private void next() {
+            current = new Lifecycle(new SplittableRandom(serial), serial++);
         }
     }
 

@@ -41,7 +41,7 @@ final class ProjectionBatch {
     private static final class Touched {
         DeviceView view;
         /** Its alerts not yet resolved, by deadline identity, as stored when the batch began less any resolved here. */
-        Map<Deadline.Key, UUID> openAlerts = Map.of();
+        final Map<Deadline.Key, UUID> openAlerts = new HashMap<>();
         /** Every deadline that has had an alert, resolved or not: the alert engine never raises one twice. */
         Set<Deadline.Key> alerted = Set.of();
         /** The deadlines open after the latest event of the batch. */
@@ -74,7 +74,7 @@ final class ProjectionBatch {
 
     /**
      * Loads, in two queries, every device of the batch that is not loaded yet, locking its status row, with its
-     * alerts. A device without a row (a new seizure, or any device during a rebuild) may still have alerts.
+     * alerts. During a rebuild a device has no row yet but may well have alerts.
      */
     void prefetch(Collection<UUID> ids) {
         Set<UUID> missing = new HashSet<>(ids);
@@ -83,13 +83,15 @@ final class ProjectionBatch {
             return;
         }
         Map<UUID, DeviceView> views = store.loadViews(missing);
-        Map<UUID, Map<Deadline.Key, ProjectionStore.AlertRef>> alerts = store.loadAlerts(missing);
+        // Live, a device without a row is a new seizure and has no alerts yet; in a replay every row is gone but the
+        // alerts stay.
+        Map<UUID, Map<Deadline.Key, ProjectionStore.AlertRef>> alerts =
+                store.loadAlerts(replay ? missing : views.keySet());
         for (UUID id : missing) {
             Touched t = new Touched();
             t.view = views.get(id);
             Map<Deadline.Key, ProjectionStore.AlertRef> mine = alerts.getOrDefault(id, Map.of());
             t.alerted = mine.keySet();
-            t.openAlerts = new HashMap<>();
             if (t.view != null) {
                 t.open = deadlines.open(t.view, settings.forForce(t.view.force()));
             }

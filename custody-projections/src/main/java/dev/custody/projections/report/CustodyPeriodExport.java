@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +27,8 @@ class CustodyPeriodExport {
     String write(RetentionReport.Period period, RetentionReport.Filters f, Instant now) {
         List<Object> args = new ArrayList<>();
         args.add(Timestamp.from(now));
-        args.add(Timestamp.from(period.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        args.add(Timestamp.from(period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        args.add(Timestamp.from(period.start()));
+        args.add(Timestamp.from(period.end()));
         StringBuilder where = new StringBuilder("seized_at >= ? and seized_at < ?");
         for (String[] filter : new String[][]{{"force", f.force()}, {"lab", f.lab()}, {"owner_role", f.ownerRole()},
                 {"device_type", f.deviceType()}}) {

@@ -2,6 +2,7 @@ package dev.custody.projections.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,16 @@ public record RetentionReport(Period period, Filters filters, Instant generatedA
 
     /** Seizures from {@code from} to {@code to}, both inclusive, in UTC days. */
     public record Period(LocalDate from, LocalDate to) {
+
+        /** The first instant of the period: the start of {@code from}, UTC. */
+        public Instant start() {
+            return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        /** The first instant after the period: the start of the day after {@code to}, UTC. */
+        public Instant end() {
+            return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
     }
 
     public record Filters(String force, String lab, String ownerRole, String deviceType) {

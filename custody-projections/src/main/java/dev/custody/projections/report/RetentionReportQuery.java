@@ -25,7 +25,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -39,8 +38,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Computes the retention report in four queries: one pass over the custody periods seized in the period, the list
- * of long date ranges, and, at the same time on a second connection, the logging-lag histogram and the alert counts. The population is the cohort of seizures in the period; see
- * docs/reports.md for each definition.
+ * of long date ranges, and, at the same time on a second connection, the logging-lag histogram and the alert
+ * counts. The population is the cohort of seizures in the period; see docs/reports.md for each definition.
  */
 @Component
 public class RetentionReportQuery {
@@ -54,8 +53,8 @@ public class RetentionReportQuery {
     private final String workMem;
     private final ExecutorService sidePool;
     /**
-     * Second connections free for reports. A report that finds none free computes everything on its own connection, so a burst
-     * of reports never holds every pooled connection while waiting for one more.
+     * Second connections free for reports. A report that finds none free computes everything on its own connection,
+     * so a burst of reports never holds every pooled connection while waiting for one more.
      */
     private final Semaphore sideConnections;
 
@@ -118,9 +117,7 @@ public class RetentionReportQuery {
     }
 
     private Side side(RetentionReport.Period period, RetentionReport.Filters filters) {
-        Instant from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new Side(lateLogging(period, filters), alerts(from, to, filters));
+        return new Side(lateLogging(period, filters), alerts(period.start(), period.end(), filters));
     }
 
     private record Side(LateLogging lateLogging, Alerts alerts) {
@@ -148,8 +145,8 @@ public class RetentionReportQuery {
 
     private RetentionReport compute(RetentionReport.Period period, RetentionReport.Filters filters, Instant now,
                                     Future<Side> other) {
-        Instant from = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = period.start();
+        Instant to = period.end();
 
         // Parameters in the order they appear in the SQL. The same "now" is used for every figure, so ages and
         // "held past 24h" agree with each other. Ages of devices still held are worked out from the seizure times:

@@ -32,6 +32,17 @@ class CommandErrorsIT extends CustodyIT {
     }
 
     @Test
+    void badRequestNamesAnUnreadableTimeAndStoresNothing() {
+        String id = seizeVictimPhone();
+        int events = history(id).size();
+        Response response = api.post("lab", "/api/v1/devices/" + id + "/lab-receipt",
+                Requests.labReceipt(now()).replace(now().toString(), "yesterday"));
+        assertProblem(response, 400, "unreadable-request");
+        assertThat(fields(response)).containsExactly("occurredAt");
+        assertThat(history(id).size()).isEqualTo(events);
+    }
+
+    @Test
     void badRequestForMalformedDeviceIdInPath() {
         assertProblem(api.post("lab", "/api/v1/devices/not-a-uuid/lab-receipt", Requests.labReceipt(now())),
                 400, "invalid-parameter");

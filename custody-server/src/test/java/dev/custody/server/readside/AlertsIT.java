@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ class AlertsIT extends CustodyIT {
         Instant t0 = now().minus(Duration.ofHours(30)).plusNanos(123_456_789);
         Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).timeSensitive(false).json());
         assertThat(history(phone.id()).get(0).get("occurredAt").asText()).isEqualTo(
-                t0.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
+                t0.truncatedTo(ChronoUnit.MICROS).toString());
         phone.status("officer");
         scan();
         assertThat(Await.until(Duration.ofSeconds(20), () -> only(phone, "RETURN_24H", "BREACH"), a -> a != null)

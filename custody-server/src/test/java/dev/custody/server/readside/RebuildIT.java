@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +100,7 @@ class RebuildIT extends CustodyIT {
         AtomicReference<Map<String, List<Map<String, Object>>>> previous = new AtomicReference<>();
         return Await.until(Duration.ofSeconds(60), () -> {
             long due = jdbc.queryForObject("select count(*) from device_status where next_fire_at <= ?", Long.class,
-                    java.sql.Timestamp.from(now()));
+                    Timestamp.from(now()));
             Map<String, List<Map<String, Object>>> current = snapshot();
             Map<String, List<Map<String, Object>>> before = previous.getAndSet(due == 0 ? current : null);
             if (due == 0 && current.equals(before)) {
@@ -106,7 +108,7 @@ class RebuildIT extends CustodyIT {
             }
             pause();
             return null;
-        }, java.util.Objects::nonNull);
+        }, Objects::nonNull);
     }
 
     private static void pause() {
