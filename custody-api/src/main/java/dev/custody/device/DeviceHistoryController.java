@@ -2,14 +2,13 @@ package dev.custody.device;
 
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.DeviceSeized;
+import dev.custody.edge.NotFound;
 import dev.custody.values.Actor;
-import dev.custody.values.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,12 +58,8 @@ class DeviceHistoryController {
         List<HistoryEntry> entries = eventStore.readEvents(id.toString()).asStream()
                 .map(DeviceHistoryController::entry)
                 .toList();
-        if (entries.isEmpty()) {
-            throw new AggregateNotFoundException(id.toString(), "no device " + id);
-        }
-        DeviceSeized first = (DeviceSeized) entries.get(0).payload();
-        if (!actor.has(Role.INSPECTOR) && !first.force().equals(actor.force())) {
-            throw RuleViolation.forbidden("other-force", "the device belongs to another force");
+        if (entries.isEmpty() || !actor.canSee(((DeviceSeized) entries.get(0).payload()).force())) {
+            throw NotFound.device(id);
         }
         return new History(id, entries);
     }

@@ -1,9 +1,9 @@
 package dev.custody.projections.status;
 
-import dev.custody.projections.access.ForceScope;
+import dev.custody.edge.NotFound;
+import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
 import dev.custody.projections.access.Params;
-import dev.custody.projections.access.QueryProblem;
 import dev.custody.projections.alert.AlertStore;
 import dev.custody.projections.alert.AlertView;
 import dev.custody.projections.device.DeviceQueries;
@@ -13,6 +13,7 @@ import dev.custody.projections.device.OpenDeadlines;
 import dev.custody.projections.queue.ExpectedReturnEstimator;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
+import dev.custody.values.ForceCode;
 import dev.custody.values.OwnerRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -69,9 +70,8 @@ class DeviceStatusController {
     @Operation(summary = "Where a device is, who holds it, what is due and when it is expected back")
     DeviceStatus status(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
         StoredStatus s = devices.find(id)
-                .orElseThrow(() -> QueryProblem.notFound("device-not-found", "There is no custody record " + id
-                        + " (a device seized moments ago may take a moment to appear)"));
-        ForceScope.requireVisible(actor, s.view().force());
+                .filter(found -> actor.canSee(new ForceCode(found.view().force())))
+                .orElseThrow(() -> NotFound.deviceStatus(id));
         Instant now = clock.instant();
         List<AlertView> open = alerts.forDevice(id).stream().filter(a -> !"RESOLVED".equals(a.state())).toList();
         return DeviceStatus.of(s.view(), openDeadlines.of(s.view()), open, estimator.estimate(s.view()).orElse(null),
@@ -95,7 +95,7 @@ class DeviceStatusController {
         new Params().oneOf("stage", stage, CustodyStage.values()).oneOf("ownerRole", ownerRole, OwnerRole.values())
                 .paging(page, size).validate();
         Instant now = clock.instant();
-        var search = new DeviceQueries.Search(ForceScope.forceFilter(actor, force), lab, stage, ownerRole, null, held,
+        var search = new DeviceQueries.Search(ForceFilter.of(actor, force), lab, stage, ownerRole, null, held,
                 overdue ? now : null);
         return new Page<>(devices.search(search, page, size).stream().map(s -> DeviceSummary.of(s, now)).toList(),
                 page, size, devices.count(search));
@@ -105,7 +105,7 @@ class DeviceStatusController {
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
     @Operation(summary = "Every device under one case reference")
     CaseDevices byCase(@Parameter(hidden = true) Actor actor, @PathVariable String caseReference) {
-        var search = new DeviceQueries.Search(ForceScope.forceFilter(actor, null), null, null, null, caseReference, null);
+        var search = new DeviceQueries.Search(ForceFilter.of(actor, null), null, null, null, caseReference, null);
         Instant now = clock.instant();
         return new CaseDevices(caseReference, devices.search(search, 0, Page.MAX_SIZE).stream()
                 .map(s -> DeviceSummary.of(s, now)).toList());

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static dev.custody.server.device.CommandErrorsIT.assertProblem;
+import static dev.custody.server.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Retries store nothing twice; conflicting commands never both succeed on stale state. */
