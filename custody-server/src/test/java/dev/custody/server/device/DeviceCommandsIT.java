@@ -7,7 +7,7 @@ import dev.custody.device.DeviceCommands.Conditions;
 import dev.custody.device.DeviceRequests.ReadyForCollectionRequest;
 import dev.custody.device.DeviceRequests.ReturnDeviceRequest;
 import dev.custody.device.DeviceRequests.SeizeDeviceRequest;
-import dev.custody.device.DeviceRequests.StepRequest;
+import dev.custody.device.DeviceRequests.VictimNotifiedRequest;
 import dev.custody.edge.NotFound;
 import dev.custody.edge.Problem;
 import dev.custody.server.support.CustodyIT;
@@ -15,6 +15,7 @@ import dev.custody.server.support.Requests;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
 import dev.custody.values.ForceCode;
+import dev.custody.values.NotificationChannel;
 import dev.custody.values.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,12 +84,13 @@ class DeviceCommandsIT extends CustodyIT {
     void aStaleFormIsRefusedAndAnotherForcesDeviceIsNotFound() {
         String id = seizeVictimPhone();
         DeviceId device = DeviceId.of(id);
-        StepRequest step = new StepRequest(now().minusSeconds(10));
         commands.markReadyForCollection(OFFICER, new Conditions(null, 0L),
                 device, new ReadyForCollectionRequest(now().minusSeconds(20), null));
 
-        Problem stale = catchThrowableOfType(() -> commands.returnReplacement(OFFICER, new Conditions(null, 0L),
-                device, 1, step), Problem.class);
+        Problem stale = catchThrowableOfType(() -> commands.recordVictimNotified(OFFICER, new Conditions(null, 0L),
+                device, new VictimNotifiedRequest(now().minusSeconds(10), NotificationChannel.PHONE_CALL, null,
+                        "told it is ready", null)), Problem.class);
+        assertThat(stale.status().value()).isEqualTo(409);
         assertThat(stale.rule()).isEqualTo("concurrent-modification");
 
         Problem hidden = catchThrowableOfType(() -> commands.returnDevice(MET_OFFICER, Conditions.NONE, device,
