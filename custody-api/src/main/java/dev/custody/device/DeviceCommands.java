@@ -53,6 +53,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -83,6 +85,8 @@ public class DeviceCommands {
 
     /** Runs of one command that met a concurrent one before it is refused with 409. */
     static final int ATTEMPTS = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceCommands.class);
 
     private static final String DEVICES = "/api/v1/devices";
 
@@ -251,6 +255,8 @@ public class DeviceCommands {
                 if (conditions.expectedVersion() != null || attempt >= ATTEMPTS) {
                     throw refusal(e, command.deviceId());
                 }
+                log.debug("{} on {} met a concurrent command (attempt {}); running it again",
+                        command.getClass().getSimpleName(), command.deviceId(), attempt);
                 pauseBeforeAttempt(attempt);
             } catch (RuntimeException e) {
                 throw refusal(e, command.deviceId());

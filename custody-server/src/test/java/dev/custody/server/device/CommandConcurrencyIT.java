@@ -2,19 +2,13 @@ package dev.custody.server.device;
 
 import dev.custody.server.support.Api.Response;
 import dev.custody.server.support.CustodyIT;
+import dev.custody.server.support.Parallel;
 import dev.custody.server.support.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static dev.custody.server.support.Problems.assertProblem;
@@ -32,7 +26,7 @@ class CommandConcurrencyIT extends CustodyIT {
     void fiftyParallelCommandsOnOneDeviceWithoutIfMatchAllSucceed() throws Exception {
         String id = seizeVictimPhone();
         Instant at = now().minusSeconds(60);
-        List<Response> responses = concurrently(PARALLEL, i -> api.post("officer",
+        List<Response> responses = Parallel.run(PARALLEL, i -> api.post("officer",
                 "/api/v1/devices/" + id + "/victim-notifications", update(at, "update " + i)));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
@@ -46,7 +40,7 @@ class CommandConcurrencyIT extends CustodyIT {
     void parallelCommandsWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
         String id = seizeVictimPhone();
         Instant at = now().minusSeconds(60);
-        List<Response> responses = concurrently(8, i -> api.post("officer",
+        List<Response> responses = Parallel.run(8, i -> api.post("officer",
                 "/api/v1/devices/" + id + "/victim-notifications", update(at, "update " + i), Map.of("If-Match", "\"0\"")));
 
         assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(1);
@@ -79,33 +73,5 @@ class CommandConcurrencyIT extends CustodyIT {
 
     private static String update(Instant at, String reason) {
         return "{\"occurredAt\":\"" + at + "\",\"channel\":\"PHONE_CALL\",\"language\":\"EN\",\"reason\":\"" + reason + "\"}";
-    }
-
-    interface Call {
-        Response call(int i) throws Exception;
-    }
-
-    static List<Response> concurrently(int n, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<Response> task = () -> {
-                    start.await();
-                    return call.call(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.custody.server.device;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.device.DeviceCommands;
 import dev.custody.device.DeviceCommands.Accepted;
@@ -20,6 +21,8 @@ import dev.custody.values.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -97,5 +100,13 @@ class DeviceCommandsIT extends CustodyIT {
                 new ReturnDeviceRequest(now(), null, null)), Problem.class);
         assertThat(hidden.getBody()).isEqualTo(NotFound.device(device).getBody());
         assertThat(history(id)).hasSize(2);
+    }
+
+    @Test
+    void theRestFormDocumentsTheConditionsAsHeaders() {
+        JsonNode transfer = api.get("officer", "/v3/api-docs").json().at("/paths/~1api~1v1~1devices~1{id}~1transfers/post");
+        List<String> parameters = new ArrayList<>();
+        transfer.get("parameters").forEach(p -> parameters.add(p.get("in").asText() + " " + p.get("name").asText()));
+        assertThat(parameters).containsExactlyInAnyOrder("path id", "header Idempotency-Key", "header If-Match");
     }
 }
