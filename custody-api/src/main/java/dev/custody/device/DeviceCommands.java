@@ -67,11 +67,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The one way to log a custody step, shared by the REST endpoints and the web pages. For each step it validates the
- * request (Bean Validation on {@link DeviceRequests}: one 400 naming every bad field, however the request came in),
- * builds the command with the authenticated {@link Actor} the caller passes (never one from a request), runs it once per
- * {@code Idempotency-Key}, refuses it on a stale expected version, and turns every refusal into a {@link Problem}
- * naming its rule and each bad field, which the REST API renders as problem+json and a page as an error summary.
+ * The one way to log a custody step, shared by the REST endpoints and the web pages. For each step it validates
+ * the request (Bean Validation on {@link DeviceRequests}: one 400 naming every bad field, however the request came
+ * in), builds the command with the authenticated {@link Actor} the caller passes (never one from a request), runs it
+ * once per {@code Idempotency-Key}, refuses it on a stale expected version, and turns every refusal into a
+ * {@link Problem} naming its rule and each bad field, which the REST API renders as problem+json and a page as an
+ * error summary.
  * <p>
  * Who may call each step is checked before this, by the caller's {@code @PreAuthorize} (see docs/architecture.md).
  * <p>

@@ -42,6 +42,10 @@ import java.util.stream.Collectors;
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    static final Problem UNAUTHENTICATED = new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+            "Authentication is required", List.of());
+    static final Problem FORBIDDEN = Problem.forbidden("forbidden", "Your role may not do this");
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
                                             ProblemWriter problems,
@@ -66,10 +70,6 @@ public class SecurityConfig {
         }
         return http.build();
     }
-
-    static final Problem UNAUTHENTICATED = new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-            "Authentication is required", List.of());
-    static final Problem FORBIDDEN = Problem.forbidden("forbidden", "Your role may not do this");
 
     /**
      * Every 401 challenges the caller for each way in (RFC 9110 s.11.6.1): {@code Bearer}, with the reason when a

@@ -30,7 +30,8 @@ public final class SecurityHeaders {
     public static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
             + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
-    static final List<HeaderWriter> WRITERS = List.of(
+    /** For every filter chain: the web pages' chain adds these too. */
+    public static final List<HeaderWriter> WRITERS = List.of(
             new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY),
             new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN),
             new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));

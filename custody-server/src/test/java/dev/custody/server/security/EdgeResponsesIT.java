@@ -90,12 +90,18 @@ class EdgeResponsesIT extends CustodyIT {
         String seizure = Requests.seizeVictimPhone(now().minusSeconds(60));
         String id = seizeVictimPhone();
         String device = "/api/v1/devices/" + id;
+        String unknownEnum = seizure.replace("\"MOBILE_PHONE\"", "\"TOASTER\"");
+        String textForAnObject = seizure.replaceFirst("\"device\":\\{[^}]*}", "\"device\":\"a phone\"");
+        String objectForAList = seizure.replace("\"timeSensitiveData\":[", "\"timeSensitiveData\":{\"x\":[")
+                .replace("}],\n", "}]},\n");
+        String textForARecord = seizure.replace("\"legal\":{", "\"legal\":\"none\",\"ignored\":{");
+        String invalidValue = seizure.replace("\"contact-7f3a\"", "\"\"");
         List<Response> responses = List.of(
-                api.post("officer", "/api/v1/devices", seizure.replace("\"MOBILE_PHONE\"", "\"TOASTER\"")),
-                api.post("officer", "/api/v1/devices", seizure.replaceFirst("\"device\":\\{[^}]*}", "\"device\":\"a phone\"")),
-                api.post("officer", "/api/v1/devices", seizure.replace("\"timeSensitiveData\":[", "\"timeSensitiveData\":{\"x\":[").replace("}],\n", "}]},\n")),
-                api.post("officer", "/api/v1/devices", seizure.replace("\"legal\":{", "\"legal\":\"none\",\"ignored\":{")),
-                api.post("officer", "/api/v1/devices", seizure.replace("\"contact-7f3a\"", "\"\"")),
+                api.post("officer", "/api/v1/devices", unknownEnum),
+                api.post("officer", "/api/v1/devices", textForAnObject),
+                api.post("officer", "/api/v1/devices", objectForAList),
+                api.post("officer", "/api/v1/devices", textForARecord),
+                api.post("officer", "/api/v1/devices", invalidValue),
                 api.post("officer", "/api/v1/devices", "{"),
                 api.post("officer", "/api/v1/devices", ""),
                 api.post("lab", device + "/lab-receipt", Requests.labReceipt(now()).replace(now().toString(), "yesterday")),
