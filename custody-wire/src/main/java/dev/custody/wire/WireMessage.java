@@ -15,7 +15,10 @@ public sealed interface WireMessage {
     /** The CloudEvents {@code time}: when the event was recorded or the alert changed. */
     Instant time();
 
-    /** A custody event from {@code custody.events.v1}; {@code sequence} is its position in the device's history. */
+    /**
+     * A custody event from {@code custody.events.v1}; {@code sequence} is its position in the device's history, -1
+     * when the record does not say.
+     */
     record CustodyEvent(String id, Instant time, ForceCode force, long sequence, DeviceEvent event)
             implements WireMessage {
     }
