@@ -1,5 +1,6 @@
 package dev.custody.device;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.DeviceSeized;
 import dev.custody.edge.NotFound;
@@ -36,10 +37,12 @@ class DeviceHistoryController {
      * @param occurredAt when it happened
      * @param recordedAt when the system was told
      * @param actor      the authenticated caller who told it
-     * @param payload    the event as stored
+     * @param payload    the rest of the event as stored: what is particular to its type. The device id (once, on
+     *                   the history), the times and the actor are not repeated in it.
      */
     record HistoryEntry(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt,
-                        Actor actor, DeviceEvent payload) {
+                        Actor actor,
+                        @JsonIgnoreProperties({"deviceId", "occurredAt", "recordedAt", "actor"}) DeviceEvent payload) {
     }
 
     record History(UUID deviceId, List<HistoryEntry> events) {

@@ -71,8 +71,8 @@ class VictimNotificationIT extends CustodyIT {
         assertThat(notified).allSatisfy(n -> {
             assertThat(n.at("/payload/channel").asText()).isEqualTo("EMAIL");
             assertThat(n.at("/payload/language").asText()).isEqualTo("CY");
-            assertThat(n.at("/payload/actor/id").asText()).isEqualTo("custody-notifier");
-            assertThat(n.at("/payload/actor/roles/0").asText()).isEqualTo("NOTIFIER");
+            assertThat(n.at("/actor/id").asText()).isEqualTo("custody-notifier");
+            assertThat(n.at("/actor/roles/0").asText()).isEqualTo("NOTIFIER");
             assertThat(n.at("/payload/messageReference").asText()).isNotBlank();
             assertThat(n.toString()).doesNotContain(address);
         });

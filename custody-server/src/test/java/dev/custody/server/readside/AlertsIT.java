@@ -2,6 +2,7 @@ package dev.custody.server.readside;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.events.ContractSchemas;
 import dev.custody.projections.alert.AlertEngine;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Await;
@@ -248,6 +249,10 @@ class AlertsIT extends CustodyIT {
             assertThat(mine.get(1).at("/data/resolution").asText()).isEqualTo("LATE");
             assertThat(mine.get(0).get("force").asText()).isEqualTo("dyfed-powys");
             assertThat(mine.get(0).get("id").asText()).startsWith("alert-log-");
+            for (ConsumerRecord<String, String> record : received) {
+                assertThat(ContractSchemas.errors(ContractSchemas.ALERTS_TOPIC, record.value()))
+                        .as("the contract's schema: " + record.value()).isEmpty();
+            }
         }
     }
 
