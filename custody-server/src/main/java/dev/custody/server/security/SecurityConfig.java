@@ -14,8 +14,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -27,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Every endpoint needs authentication, except the health probe. In production a force plugs in its identity
- * provider: Custody is an OAuth2 resource server taking JWTs whose {@code roles} claim holds OFFICER, LAB,
- * SUPERVISOR or INSPECTOR. Dev mode adds HTTP Basic with the fixed users in {@link DevUsers}.
+ * provider: Custody is an OAuth2 resource server that discovers the issuer ({@code issuer-uri}), verifies JWTs with
+ * its rotating JWKS keys and checks their audience; {@link JwtActors} reads the caller from configurable claims.
+ * Dev mode adds HTTP Basic with the fixed users in {@link DevUsers}.
  * Failures are problem+json: 401 without credentials, 403 for the wrong role.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +36,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
-                                            ProblemResponses problems,
+                                            JwtActors jwtActors, ProblemResponses problems,
                                             @Value("${custody.security.dev-users:false}") boolean devUsers) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
@@ -59,7 +58,7 @@ public class SecurityConfig {
             }));
         }
         if (jwtDecoder.getIfAvailable() != null) {
-            http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles())));
+            http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtActors::authenticate)));
         }
         return http.build();
     }
@@ -72,16 +71,6 @@ public class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /** Roles come from the JWT's {@code roles} claim, as {@code ROLE_x} authorities. */
-    static JwtAuthenticationConverter jwtRoles() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 
     @Bean
