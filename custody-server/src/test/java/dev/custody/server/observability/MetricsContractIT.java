@@ -58,7 +58,8 @@ class MetricsContractIT extends CustodyIT {
         String scrape = Await.until(Duration.ofSeconds(30), () -> api.get("scraper", "/actuator/prometheus").text(),
                 text -> text.contains("custody_devices_held{")
                         && text.matches("(?s).*http_server_requests_seconds_bucket\\{[^}]*method=\"POST\".*")
-                        && text.matches("(?s).*custody_health_up\\{[^}]*check=\"db\"[^}]*} 1\\.0.*"));
+                        && text.matches("(?s).*custody_health_up\\{[^}]*check=\"db\"[^}]*} 1\\.0.*")
+                        && text.matches("(?s).*custody_health_up\\{[^}]*check=\"readiness\"[^}]*} 1\\.0.*"));
         Map<String, Set<String>> exported = PromQl.exported(scrape);
 
         Map<String, Set<String>> dashboard = new TreeMap<>();
