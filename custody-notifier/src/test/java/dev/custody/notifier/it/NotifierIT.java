@@ -359,7 +359,7 @@ class NotifierIT {
             assertThat(meters.get("custody.notifier.messages.dead.lettered").tag("channel", "notify-email")
                     .tag("template", "seizure-receipt").counter().count()).isGreaterThanOrEqualTo(1);
             assertThat(meters.get("custody.notifier.messages.retried").tag("channel", "notify-email")
-                    .counter().count()).isGreaterThanOrEqualTo(2);
+                    .tag("template", "seizure-receipt").counter().count()).isGreaterThanOrEqualTo(2);
         } finally {
             notify.failNext(0, 500);
         }
