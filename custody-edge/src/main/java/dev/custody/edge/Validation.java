@@ -2,6 +2,8 @@ package dev.custody.edge;
 
 import dev.custody.edge.Problem.FieldError;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
 import java.util.Comparator;
@@ -27,8 +29,34 @@ public final class Validation {
 
     public static List<FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
+    }
+
+    /**
+     * A violation's path as a client names the field, as Spring names it for a bound form: {@code
+     * legal.justification.lineOfEnquiry}, {@code timeSensitiveData[0]} for a list's element, and the set itself
+     * ({@code scope.categories}) for a set's element, which has no position.
+     */
+    public static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    field.append('[').append(position).append(']');
+                }
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")
+                    && (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER)) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(name);
+            }
+        }
+        return field.toString();
     }
 }

@@ -1,9 +1,9 @@
 package dev.custody.projections.status;
 
 import dev.custody.edge.NotFound;
+import dev.custody.edge.Params;
 import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
-import dev.custody.projections.access.Params;
 import dev.custody.projections.alert.AlertStore;
 import dev.custody.projections.alert.AlertView;
 import dev.custody.projections.device.DeviceQueries;
@@ -93,6 +93,7 @@ class DeviceStatusController {
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
         new Params().oneOf("stage", stage, CustodyStage.values()).oneOf("ownerRole", ownerRole, OwnerRole.values())
+                .text("force", force).text("lab", lab)
                 .paging(page, size).validate();
         Instant now = clock.instant();
         var search = new DeviceQueries.Search(ForceFilter.of(actor, force), lab, stage, ownerRole, null, held,
@@ -105,6 +106,7 @@ class DeviceStatusController {
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
     @Operation(summary = "Every device under one case reference")
     CaseDevices byCase(@Parameter(hidden = true) Actor actor, @PathVariable String caseReference) {
+        new Params().text("caseReference", caseReference).validate();
         var search = new DeviceQueries.Search(ForceFilter.of(actor, null), null, null, null, caseReference, null);
         Instant now = clock.instant();
         return new CaseDevices(caseReference, devices.search(search, 0, Page.MAX_SIZE).stream()
