@@ -34,13 +34,15 @@ public final class FieldBounds {
      * @param minLength  the fewest; 0 when any length up to the maximum will do
      * @param maxItems   the most items a list or set may have; null for a field that is not one
      * @param required   whether the edge refuses the request without it (the custody rules may require more)
-     * @param multiline  free text, which may hold newlines (a textarea); otherwise one line
+     * @param type       the field's Java type
+     * @param line       one line of text ({@link Line})
+     * @param multiline  free text, which may hold newlines (a textarea; {@link FreeText})
      * @param plausible  the window a time or date must lie in; null when the field is not one
      * @param min        the smallest number; null when unbounded or not a number
      * @param max        the largest number; null when unbounded or not a number
      */
-    public record Bound(String field, Integer maxLength, int minLength, Integer maxItems, boolean required,
-                        boolean multiline, Horizon plausible, Long min, Long max) {
+    public record Bound(String field, Class<?> type, Integer maxLength, int minLength, Integer maxItems,
+                        boolean required, boolean line, boolean multiline, Horizon plausible, Long min, Long max) {
     }
 
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
@@ -82,13 +84,13 @@ public final class FieldBounds {
             Long min = field.isAnnotationPresent(Positive.class) ? Long.valueOf(1)
                     : field.isAnnotationPresent(Min.class) ? Long.valueOf(field.getAnnotation(Min.class).value()) : null;
             Long max = field.isAnnotationPresent(Max.class) ? field.getAnnotation(Max.class).value() : null;
-            bounds.put(path, new Bound(path,
+            bounds.put(path, new Bound(path, raw,
                     text && size != null ? size.max() : null,
                     text && size != null ? size.min() : 0,
                     many && size != null ? size.max() : null,
                     raw.isPrimitive() || field.isAnnotationPresent(NotNull.class)
                             || field.isAnnotationPresent(NotBlank.class) || field.isAnnotationPresent(NotEmpty.class),
-                    field.isAnnotationPresent(FreeText.class),
+                    field.isAnnotationPresent(Line.class), field.isAnnotationPresent(FreeText.class),
                     plausible == null ? null : plausible.value(), min, max));
             if (raw.isRecord()) {
                 walk(raw, path + ".", bounds);

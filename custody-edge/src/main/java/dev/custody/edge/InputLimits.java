@@ -16,7 +16,8 @@ import java.time.ZoneId;
  * @param yearsAhead    how many years ahead a planned time may be: a retention end, an expiry, a query's range
  *                      (default 10)
  * @param zone          where "today" is, for dates (default Europe/London)
- * @param maxBody       the largest request body, answered with 413 (default 64KB)
+ * @param maxBody       the largest request body, answered with 413 (default 128KB, so that the largest request the
+ *                      field bounds allow, about 66KB in three-byte characters, fits: see {@code EventSizeTest})
  * @param maxEventBytes the largest serialised command a step may store, below Kafka's default 1 MB
  *                      {@code max.request.size} and {@code message.max.bytes} (default 256KB)
  */
@@ -31,7 +32,7 @@ public record InputLimits(Instant earliest, Duration ahead, Integer yearsAhead, 
         ahead = ahead == null ? Duration.ofMinutes(5) : ahead;
         yearsAhead = yearsAhead == null ? 10 : yearsAhead;
         zone = zone == null ? ZoneId.of("Europe/London") : zone;
-        maxBody = maxBody == null ? DataSize.ofKilobytes(64) : maxBody;
+        maxBody = maxBody == null ? DataSize.ofKilobytes(128) : maxBody;
         maxEventBytes = maxEventBytes == null ? DataSize.ofKilobytes(256) : maxEventBytes;
         if (ahead.isNegative() || yearsAhead < 0 || maxBody.toBytes() < 1024 || maxEventBytes.toBytes() < 1024) {
             throw new IllegalArgumentException("custody.input: ahead and years-ahead must not be negative, "

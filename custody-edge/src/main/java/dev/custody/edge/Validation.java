@@ -1,6 +1,8 @@
 package dev.custody.edge;
 
 import dev.custody.edge.Problem.FieldError;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -17,6 +19,32 @@ import java.util.Set;
 public final class Validation {
 
     private Validation() {
+    }
+
+    /**
+     * Bean Validation as the server sets it up, for code that runs without Spring (unit tests, tools): the time
+     * constraints get this window, as Spring's constraint validator factory injects the {@link TimeWindow} bean.
+     */
+    public static Validator validator(TimeWindow window) {
+        var configuration = jakarta.validation.Validation.byDefaultProvider().configure();
+        ConstraintValidatorFactory defaults = configuration.getDefaultConstraintValidatorFactory();
+        return configuration.constraintValidatorFactory(new ConstraintValidatorFactory() {
+            @Override
+            public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
+                if (key == Plausible.InstantValidator.class) {
+                    return key.cast(new Plausible.InstantValidator(window));
+                }
+                if (key == Plausible.DateValidator.class) {
+                    return key.cast(new Plausible.DateValidator(window));
+                }
+                return defaults.getInstance(key);
+            }
+
+            @Override
+            public void releaseInstance(ConstraintValidator<?, ?> instance) {
+                defaults.releaseInstance(instance);
+            }
+        }).buildValidatorFactory().getValidator();
     }
 
     /** @throws Problem 400 {@code invalid-request} listing every violation */

@@ -1,8 +1,6 @@
 package dev.custody.edge;
 
 import dev.custody.edge.TimeWindow.Horizon;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +39,7 @@ class BoundsValidationTest {
     }
 
     private final TimeWindow window = new TimeWindow(InputLimits.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final Validator validator = validator(window);
+    private final Validator validator = Validation.validator(window);
 
     @Test
     void aValidFormPasses() {
@@ -94,27 +92,5 @@ class BoundsValidationTest {
         assertThat(FieldBounds.of(Form.class, "occurredAt").plausible()).isEqualTo(Horizon.PAST);
         assertThat(FieldBounds.of(Form.class, "items[].expiresAt").plausible()).isEqualTo(Horizon.FUTURE);
         assertThatThrownBy(() -> FieldBounds.of(Form.class, "nope")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** Bean Validation as Spring sets it up: the time validators get the window injected. */
-    static Validator validator(TimeWindow window) {
-        var configuration = jakarta.validation.Validation.byDefaultProvider().configure();
-        ConstraintValidatorFactory defaults = configuration.getDefaultConstraintValidatorFactory();
-        return configuration.constraintValidatorFactory(new ConstraintValidatorFactory() {
-            @Override
-            public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> key) {
-                if (key == Plausible.InstantValidator.class) {
-                    return key.cast(new Plausible.InstantValidator(window));
-                }
-                if (key == Plausible.DateValidator.class) {
-                    return key.cast(new Plausible.DateValidator(window));
-                }
-                return defaults.getInstance(key);
-            }
-
-            @Override
-            public void releaseInstance(ConstraintValidator<?, ?> instance) {
-            }
-        }).buildValidatorFactory().getValidator();
     }
 }
