@@ -199,7 +199,7 @@ public class Dispatcher {
         params.forEach((name, value) -> values.put(name, switch (name) {
             case "retainedUntil" -> LocalDate.parse(value);
             case "dueAt", "raisedAt" -> Instant.parse(value);
-            case "severity" -> AlertTexts.severity(AlertSeverity.valueOf(value));
+            case "severity" -> AlertTexts.severity(AlertRule.valueOf(params.get("rule")), AlertSeverity.valueOf(value));
             case "ownerRole" -> AlertTexts.owner(OwnerRole.valueOf(value));
             default -> value;
         }));

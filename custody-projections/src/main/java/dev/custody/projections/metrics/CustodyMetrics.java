@@ -2,7 +2,7 @@ package dev.custody.projections.metrics;
 
 import dev.custody.events.DeviceEvent;
 import dev.custody.projections.admin.ProjectionProgress;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.projections.device.ProjectionListener;
 import dev.custody.projections.device.ResolvedAlert;
 import io.micrometer.core.instrument.Counter;

@@ -3,7 +3,7 @@ package dev.custody.server.readside;
 import dev.custody.projections.alert.AlertEngine;
 import dev.custody.projections.alert.AlertStore;
 import dev.custody.projections.device.DeviceQueries;
-import dev.custody.projections.device.OpenDeadlines;
+import dev.custody.projections.deadline.OpenDeadlines;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.Identities;

@@ -1,5 +1,8 @@
-package dev.custody.notifier;
+package dev.custody.notifier.app;
 
+import dev.custody.notifier.NotifierMetrics;
+import dev.custody.notifier.NotifierProperties;
+import dev.custody.notifier.NotifierRole;
 import dev.custody.notifier.sendlog.SendLog;
 import dev.custody.notifier.template.TemplateRenderer;
 import dev.custody.notifier.template.TemplateStore;
