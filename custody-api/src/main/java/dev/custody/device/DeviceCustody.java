@@ -98,7 +98,7 @@ public class DeviceCustody {
     public DeviceCustody(SeizeDevice command, Clock clock, CustodyPolicy policy) {
         ForceCode actorForce = requireActorForce(command.actor());
         requireNotInFuture(command.occurredAt(), clock, policy);
-        ScopeReview review = SeizureForm.check(command.details(), policy.dateRangeLimit(actorForce));
+        ScopeReview review = SeizureForm.check(command.details(), policy.dateRangeLimit(actorForce), policy.substance());
         apply(new DeviceSeized(command.deviceId(), command.occurredAt(), clock.instant(), command.actor(),
                 actorForce, 1, null, command.details(), review));
     }
@@ -112,7 +112,7 @@ public class DeviceCustody {
                     "the device is still held (stage " + stage + "); only a returned device can be seized again");
         }
         SeizureDetails details = command.details();
-        ScopeReview review = SeizureForm.check(details, policy.dateRangeLimit(force));
+        ScopeReview review = SeizureForm.check(details, policy.dateRangeLimit(force), policy.substance());
         Reseizure reseizure = new Reseizure(returnedAt, Duration.between(returnedAt, command.occurredAt()));
         apply(new DeviceSeized(id, command.occurredAt(), clock.instant(), command.actor(), force,
                 seizureNumber + 1, reseizure, details, review));
