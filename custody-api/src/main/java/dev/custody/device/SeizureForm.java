@@ -2,7 +2,9 @@ package dev.custody.device;
 
 import dev.custody.device.RuleViolation.FieldProblem;
 import dev.custody.values.Agreement;
+import dev.custody.values.AgreementGiver;
 import dev.custody.values.Justification;
+import dev.custody.values.LegalBasis;
 import dev.custody.values.LegalRecord;
 import dev.custody.values.NoticeElement;
 import dev.custody.values.Scope;
@@ -124,7 +126,23 @@ final class SeizureForm {
             problem("legal.agreement", "is required: who agreed and when");
         } else {
             require(agreement.givenBy() != null, "legal.agreement.givenBy", "is required");
+            checkWhoAgreed(legal.basis(), agreement.givenBy());
             require(agreement.agreedAt() != null, "legal.agreement.agreedAt", "is required");
+        }
+    }
+
+    /** s.37: the user agrees for themselves; s.38: someone agrees on behalf of a child or an adult without capacity. */
+    private void checkWhoAgreed(LegalBasis basis, AgreementGiver givenBy) {
+        if (givenBy == null) {
+            return;
+        }
+        if (basis == LegalBasis.PCSC_S37_AGREEMENT && givenBy != AgreementGiver.DEVICE_USER) {
+            problem("legal.agreement.givenBy", "Under s.37 the device's user agrees for themselves. If someone agreed "
+                    + "on behalf of a child or an adult without capacity, choose the s.38 legal basis.");
+        }
+        if (basis == LegalBasis.PCSC_S38_AGREEMENT_ON_BEHALF && givenBy == AgreementGiver.DEVICE_USER) {
+            problem("legal.agreement.givenBy", "Under s.38 someone agrees on behalf of a child or an adult without "
+                    + "capacity: say who gave the agreement, such as a parent or guardian.");
         }
     }
 

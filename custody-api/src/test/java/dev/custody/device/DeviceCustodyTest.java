@@ -937,6 +937,46 @@ class DeviceCustodyTest {
         }
 
         @Test
+        void agreement_on_behalf_of_a_child_is_a_s38_agreement_and_is_recorded_with_who_gave_it() {
+            SeizureDetails child = details(OwnerRole.VICTIM,
+                    new LegalRecord(Purpose.SAFEGUARDING, LegalBasis.PCSC_S38_AGREEMENT_ON_BEHALF, justification(),
+                            fullNotice(), new Agreement(AgreementGiver.PARENT_OR_GUARDIAN, SEIZED_AT, OFFICER.id())),
+                    boundedScope(), new VictimCare(VictimsCodeTier.ENHANCED, 7));
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, child))
+                    .expectEvents(new DeviceSeized(DEVICE, seizedAt, NOW, OFFICER, DYFED_POWYS, 1, null, child,
+                            WITHIN_LIMIT));
+        }
+
+        @Test
+        void a_s38_agreement_must_name_who_agreed_on_the_users_behalf() {
+            SeizureDetails selfAgreedS38 = details(OwnerRole.VICTIM,
+                    new LegalRecord(Purpose.SAFEGUARDING, LegalBasis.PCSC_S38_AGREEMENT_ON_BEHALF, justification(),
+                            fullNotice(), agreement()),
+                    boundedScope(), new VictimCare(VictimsCodeTier.ENHANCED, 7));
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, selfAgreedS38))
+                    .expectNoEvents()
+                    .expectException(unprocessable("incomplete-seizure-record", "legal.agreement.givenBy"));
+        }
+
+        @Test
+        void a_s37_agreement_is_the_users_own() {
+            SeizureDetails onBehalfUnderS37 = details(OwnerRole.VICTIM,
+                    new LegalRecord(Purpose.CRIME, LegalBasis.PCSC_S37_AGREEMENT, justification(), fullNotice(),
+                            new Agreement(AgreementGiver.OTHER_RESPONSIBLE_ADULT, SEIZED_AT, OFFICER.id())),
+                    boundedScope(), new VictimCare(VictimsCodeTier.ENHANCED, 14));
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, onBehalfUnderS37))
+                    .expectNoEvents()
+                    .expectException(violation(Kind.UNPROCESSABLE, "incomplete-seizure-record", v ->
+                            assertThat(v.fieldProblems()).singleElement().satisfies(p -> {
+                                assertThat(p.field()).isEqualTo("legal.agreement.givenBy");
+                                assertThat(p.message()).contains("choose the s.38 legal basis");
+                            })));
+        }
+
+        @Test
         void a_reseizure_needs_a_record_with_substance_too() {
             fixture.given(returned())
                     .when(new ReseizeDevice(DEVICE, NOW, OFFICER, withJustification("n/a",
