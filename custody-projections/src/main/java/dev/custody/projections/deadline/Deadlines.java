@@ -91,10 +91,8 @@ public final class Deadlines {
     }
 
     private static boolean isMoot(Deadline d, Set<Deadline.Key> alerted, Instant now) {
-        if (d.severity() != AlertSeverity.WARNING) {
-            return false;
-        }
-        return !now.isBefore(d.dueAt()) || alerted.contains(new Deadline.Key(d.rule(), AlertSeverity.BREACH, d.dueAt()));
+        return d.isMootAt(now) || d.severity() == AlertSeverity.WARNING
+                && alerted.contains(new Deadline.Key(d.rule(), AlertSeverity.BREACH, d.dueAt()));
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.UUID;
  *
  * @param version       the sequence number of the last event the read model has applied; equal to the version a
  *                      command returned once the read model has caught up with it
- * @param openDeadlines the deadlines still running or missed; findings such as a broken seal are not deadlines and
- *                      appear under {@code sealIntegrity} and, once raised, {@code openAlerts}
+ * @param openDeadlines the deadlines still running or missed, less warnings whose breach is due; findings such as a
+ *                      broken seal are not deadlines and appear under {@code sealIntegrity} and, once raised,
+ *                      {@code openAlerts}
  */
 record DeviceStatus(UUID deviceId, long version, String force, String caseReference, Device device,
                     String ownerRole, int seizureNumber, Reseizure reseizure, String stage, boolean held,
@@ -87,7 +88,8 @@ record DeviceStatus(UUID deviceId, long version, String force, String caseRefere
                 v.victimTier() == null && v.victimUpdates() == 0 ? null
                         : new VictimUpdates(v.victimTier() == null ? null : v.victimTier().name(), v.updateEveryDays(),
                         v.lastVictimUpdateAt(), v.victimUpdates()),
-                deadlines.stream().filter(d -> d.rule().isDeadline()).map(d -> OpenDeadline.of(d, now)).toList(),
+                deadlines.stream().filter(d -> d.rule().isDeadline() && !d.isMootAt(now))
+                        .map(d -> OpenDeadline.of(d, now)).toList(),
                 openAlerts, expectedReturn, new SealIntegrity(v.sealProblems().isEmpty(), v.sealProblems()));
     }
 

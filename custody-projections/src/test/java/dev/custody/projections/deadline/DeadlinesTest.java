@@ -366,6 +366,15 @@ class DeadlinesTest {
         }
 
         @Test
+        void a_warning_is_moot_from_its_breach_time_and_a_breach_never_is() {
+            Deadline warning = new Deadline(AlertRule.RETURN_24H, AlertSeverity.WARNING, h(24), h(20));
+            assertThat(warning.isMootAt(h(23))).isFalse();
+            assertThat(warning.isMootAt(h(24))).isTrue();
+            assertThat(new Deadline(AlertRule.RETURN_24H, AlertSeverity.BREACH, h(24), h(24)).isMootAt(h(100)))
+                    .isFalse();
+        }
+
+        @Test
         void at_the_breach_time_itself_the_breach_alone_is_raised() {
             Deadlines.Due due = Deadlines.due(open(Events.device().seized()).values(), Set.of(), h(24));
             assertThat(raised(due, AlertSeverity.WARNING)).isEmpty();

@@ -191,6 +191,8 @@ class AlertsIT extends CustodyIT {
         JsonNode all = api.get("inspector", "/api/v1/alerts?deviceId=" + phone.id() + "&size=50").json();
         assertThat(all.get("content")).extracting(a -> a.get("rule").asText() + " " + a.get("severity").asText())
                 .containsExactlyInAnyOrder("RETURN_24H BREACH", "REPLACEMENT_24H BREACH");
+        assertThat(phone.status("officer").get("openDeadlines")).extracting(d -> d.get("rule").asText() + " "
+                + d.get("severity").asText()).contains("RETURN_24H BREACH").doesNotContain("RETURN_24H WARNING");
 
         // A later alert of the same device travels the same partition and send log after the first two, so once its
         // message is in, any message for a warning raised with them would be in too.
