@@ -194,13 +194,16 @@ class AlertsIT extends CustodyIT {
         assertThat(phone.status("officer").get("openDeadlines")).extracting(d -> d.get("rule").asText() + " "
                 + d.get("severity").asText()).contains("RETURN_24H BREACH").doesNotContain("RETURN_24H WARNING");
 
+        List<String> first = List.of("Custody alert: RETURN_24H (deadline missed)",
+                "Custody alert: REPLACEMENT_24H (deadline missed)");
+        Await.until(Duration.ofSeconds(60), () -> supervisorSubjects(phone), s -> s.containsAll(first));
         // A later alert of the same device travels the same partition and send log after the first two, so once its
-        // message is in, any message for a warning raised with them would be in too.
+        // message is in, any message for a warning raised with them would be in too. (The clock moves only now: a
+        // notifier reading the first alerts after a 14-day jump would skip them as stale.)
         clock.set(seized.plus(Duration.ofDays(14)));
         scan();
-        List<String> expected = List.of("Custody alert: RETURN_24H (deadline missed)",
-                "Custody alert: REPLACEMENT_24H (deadline missed)",
-                "Custody alert: VICTIM_UPDATE_OVERDUE (deadline missed)");
+        List<String> expected = new ArrayList<>(first);
+        expected.add("Custody alert: VICTIM_UPDATE_OVERDUE (deadline missed)");
         List<String> subjects = Await.until(Duration.ofSeconds(60), () -> supervisorSubjects(phone),
                 s -> s.containsAll(expected));
         assertThat(subjects).as("one message per alert, none for the moot warning")
