@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.commands.DeviceCommand;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
+import dev.custody.values.LifecycleStep;
 import dev.custody.values.DeviceId;
 import dev.custody.values.Role;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,11 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -86,6 +90,40 @@ class EventContractTest {
         assertThat(new DeviceEvent.ReplacementIssued(id, t, t, a, 1, null, null).stageAfter(CustodyStage.AT_LAB))
                 .isEqualTo(CustodyStage.AT_LAB);
         assertThat(new DeviceEvent.VictimNotified(id, t, t, a, null, null, "r", null).advancesLifecycle()).isFalse();
+    }
+
+    @Test
+    void everyLifecycleStepIsRecordedByExactlyOneEventType() throws Exception {
+        Map<LifecycleStep, List<String>> recordedBy = new EnumMap<>(LifecycleStep.class);
+        for (Class<?> type : DeviceEvent.class.getPermittedSubclasses()) {
+            recordedBy.computeIfAbsent(((DeviceEvent) sample(type)).step(), s -> new ArrayList<>())
+                    .add(type.getSimpleName());
+        }
+        assertThat(recordedBy.keySet()).containsExactlyInAnyOrder(LifecycleStep.values());
+        assertThat(recordedBy.values()).allSatisfy(types -> assertThat(types).hasSize(1));
+    }
+
+    @Test
+    void theTableWalksADeviceFromSeizureToReturnAndBack() {
+        CustodyStage stage = null;
+        for (LifecycleStep step : List.of(LifecycleStep.LAB_RECEIPT, LifecycleStep.DOWNLOAD_START,
+                LifecycleStep.DOWNLOAD_FAILURE, LifecycleStep.DOWNLOAD_START, LifecycleStep.DOWNLOAD_COMPLETION,
+                LifecycleStep.DOWNLOAD_VERIFICATION, LifecycleStep.EXAMINATION_START,
+                LifecycleStep.EXAMINATION_COMPLETION, LifecycleStep.READY_FOR_COLLECTION, LifecycleStep.RETURN,
+                LifecycleStep.SEIZURE)) {
+            CustodyStage before = stage == null ? LifecycleStep.SEIZURE.stageAfter(null) : stage;
+            assertThat(step.isAllowedFrom(before)).as(step + " from " + before).isTrue();
+            stage = step.stageAfter(before);
+        }
+        assertThat(stage).isEqualTo(CustodyStage.SEIZED);
+        assertThat(LifecycleStep.LAB_RECEIPT.isAllowedFrom(CustodyStage.DOWNLOADED)).isFalse();
+        assertThat(LifecycleStep.SEIZURE.isAllowedFrom(CustodyStage.AT_LAB)).as("a held device is not seized again")
+                .isFalse();
+        assertThat(LifecycleStep.DOWNLOAD_VERIFICATION.stageAfter(CustodyStage.EXAMINING))
+                .isEqualTo(CustodyStage.EXAMINING);
+        assertThat(LifecycleStep.READY_FOR_COLLECTION.isAllowedFrom(CustodyStage.READY_FOR_COLLECTION)).isFalse();
+        assertThat(LifecycleStep.REPLACEMENT_RETURN.isAllowedFrom(CustodyStage.RETURNED)).isTrue();
+        assertThat(LifecycleStep.RETURN.isAllowedFrom(CustodyStage.RETURNED)).isFalse();
     }
 
     private static void collectContactFields(Class<?> type, String path, List<String> offending, int depth) {

@@ -1,6 +1,6 @@
 package dev.custody.notifier.kafka;
 
-import dev.custody.notifier.NotifierLoops;
+import dev.custody.notifier.app.NotifierLoops;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.notifier.inbox.CloudEventReader;
 import dev.custody.notifier.inbox.MessagePlanner;

@@ -1,7 +1,7 @@
 package dev.custody.notifier.it;
 
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
-import dev.custody.notifier.NotifierLoops;
+import dev.custody.notifier.app.NotifierLoops;
 import dev.custody.notifier.contact.Contact;
 import dev.custody.notifier.contact.ContactChannel;
 import dev.custody.notifier.contact.ContactVault;

@@ -1,10 +1,11 @@
 package dev.custody.projections.alert;
 
 import dev.custody.projections.deadline.Deadline;
+import dev.custody.projections.deadline.Deadlines;
 import dev.custody.projections.device.DeviceQueries;
 import dev.custody.projections.device.DeviceQueries.DueDevice;
-import dev.custody.projections.device.DeviceView;
-import dev.custody.projections.device.OpenDeadlines;
+import dev.custody.projections.view.DeviceView;
+import dev.custody.projections.deadline.OpenDeadlines;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
 import io.micrometer.core.instrument.Counter;
@@ -123,20 +124,12 @@ public class AlertEngine {
         Map<UUID, Instant> nextFire = new HashMap<>();
         for (DueDevice d : due) {
             DeviceView v = d.view();
-            Set<Deadline.Key> has = alerted.getOrDefault(d.deviceId(), Set.of());
-            Instant next = null;
-            for (Deadline deadline : openDeadlines.of(v)) {
-                if (has.contains(deadline.key())) {
-                    continue;
-                }
-                if (!deadline.fireAt().isAfter(now)) {
-                    raise.add(new AlertStore.DueDeadline(d.deviceId(), deadline.rule(), deadline.severity(),
-                            deadline.dueAt(), v.force(), v.ownerRole().name(), v.lab(), v.seizureNumber()));
-                } else if (next == null || deadline.fireAt().isBefore(next)) {
-                    next = deadline.fireAt();
-                }
+            Deadlines.Due dueNow = Deadlines.due(openDeadlines.of(v), alerted.getOrDefault(d.deviceId(), Set.of()), now);
+            for (Deadline deadline : dueNow.raise()) {
+                raise.add(new AlertStore.DueDeadline(d.deviceId(), deadline.rule(), deadline.severity(),
+                        deadline.dueAt(), v.force(), v.ownerRole().name(), v.lab(), v.seizureNumber()));
             }
-            nextFire.put(d.deviceId(), next);
+            nextFire.put(d.deviceId(), dueNow.nextFireAt());
         }
         Map<AlertStore.Kind, Integer> raised = raise.isEmpty() ? Map.of() : alerts.raise(raise, now);
         devices.setNextFireAt(nextFire);

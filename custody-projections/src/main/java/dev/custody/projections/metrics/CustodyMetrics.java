@@ -4,7 +4,7 @@ import dev.custody.events.DeviceEvent;
 import dev.custody.values.AlertRule;
 import dev.custody.projections.admin.ProjectionProgress;
 import dev.custody.projections.deadline.Resolution;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.projections.device.ProjectionListener;
 import dev.custody.projections.device.ResolvedAlert;
 import io.micrometer.core.instrument.Counter;

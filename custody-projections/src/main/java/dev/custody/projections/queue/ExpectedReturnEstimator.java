@@ -1,7 +1,7 @@
 package dev.custody.projections.queue;
 
 import dev.custody.projections.device.DeviceQueries;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.queries.ExpectedReturn;
 import dev.custody.queries.ExpectedReturnQuery;
 import dev.custody.values.CustodyStage;

@@ -1,5 +1,7 @@
-package dev.custody.notifier;
+package dev.custody.notifier.app;
 
+import dev.custody.notifier.NotifierProperties;
+import dev.custody.notifier.NotifierRole;
 import dev.custody.notifier.contact.ContactVault;
 import dev.custody.notifier.inbox.RegularUpdates;
 import dev.custody.notifier.sendlog.Dispatcher;

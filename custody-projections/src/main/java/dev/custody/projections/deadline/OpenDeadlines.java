@@ -1,8 +1,6 @@
-package dev.custody.projections.device;
+package dev.custody.projections.deadline;
 
-import dev.custody.projections.deadline.Deadline;
-import dev.custody.projections.deadline.DeadlineProperties;
-import dev.custody.projections.deadline.Deadlines;
+import dev.custody.projections.view.DeviceView;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.custody.projections.device;
+package dev.custody.projections.view;
 
 import dev.custody.projections.Events;
 import dev.custody.values.CustodyStage;
@@ -33,6 +33,19 @@ class DeviceViewTest {
         assertThat(v.readyForCollectionAt()).isEqualTo(h(8));
         assertThat(v.daysHeld(h(1000))).isEqualTo(9 / 24.0);
         assertThat(v.version()).isEqualTo(phone.events().size() - 1);
+    }
+
+    @Test
+    void failed_seal_checks_are_kept_with_the_step_and_what_was_read_and_survive_the_stored_json() {
+        Events phone = Events.device().seized().transferred(h(1), "SEAL-1", true).transferred(h(2), "SEAL-1", false)
+                .receivedAtLab(h(3), "SEAL-7", true);
+        DeviceView v = phone.view();
+        assertThat(v.sealProblems()).containsExactly(
+                new DeviceView.SealProblem(h(2), "CUSTODY_TRANSFER", "SEAL-1", false, true),
+                new DeviceView.SealProblem(h(3), "LAB_RECEIPT", "SEAL-7", true, false));
+        assertThat(DeviceViewJson.read(DeviceViewJson.write(v)).sealProblems()).isEqualTo(v.sealProblems());
+        assertThat(DeviceViewJson.write(Events.device().seized().transferred(h(1), "SEAL-1", true).view()))
+                .as("an unbroken chain adds nothing to the stored view").doesNotContain("sealProblems");
     }
 
     @Test

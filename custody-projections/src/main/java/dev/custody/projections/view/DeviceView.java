@@ -1,4 +1,4 @@
-package dev.custody.projections.device;
+package dev.custody.projections.view;
 
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.AgreementWithdrawn;
@@ -21,9 +21,11 @@ import dev.custody.values.CustodyStage;
 import dev.custody.values.DeviceType;
 import dev.custody.values.Holder.HolderKind;
 import dev.custody.values.LegalBasis;
+import dev.custody.values.LifecycleStep;
 import dev.custody.values.OwnerRole;
 import dev.custody.values.ReplacementKind;
 import dev.custody.values.ReturnRecipient;
+import dev.custody.values.SealCheck;
 import dev.custody.values.TimeSensitiveData;
 import dev.custody.values.VictimsCodeTier;
 
@@ -47,6 +49,16 @@ public final class DeviceView {
 
     /** A time-sensitive data flag: what is at risk and when it is believed to disappear. */
     public record AtRisk(String kind, String detail, Instant expiresAt) {
+    }
+
+    /**
+     * A seal check at a hand-over that failed: the seal was broken, or its number was not the one recorded at
+     * seizure (compared ignoring case and surrounding spaces).
+     *
+     * @param step       the step that checked it: {@code CUSTODY_TRANSFER} or {@code LAB_RECEIPT}
+     * @param sealNumber the number read off the seal at that step
+     */
+    public record SealProblem(Instant at, String step, String sealNumber, boolean intact, boolean numberMatches) {
     }
 
     private UUID deviceId;
@@ -97,6 +109,9 @@ public final class DeviceView {
     private Instant lastVictimUpdateAt;
     private int victimUpdates;
 
+    /** Null while every seal check of this seizure passed, so the stored view of most devices does not grow. */
+    private List<SealProblem> sealProblems;
+
     private boolean dateRangeExceedsLimit;
     private LocalDate scopeFrom;
     private LocalDate scopeTo;
@@ -137,7 +152,9 @@ public final class DeviceView {
         } else if (event instanceof CustodyTransferred e) {
             holderKind = e.to().kind();
             holderName = e.to().name();
+            checkSeal(e.step(), e.occurredAt(), e.sealCheck());
         } else if (event instanceof DeviceReceivedAtLab e) {
+            checkSeal(e.step(), e.occurredAt(), e.sealCheck());
             lab = e.lab().value();
             holderKind = HolderKind.LAB;
             holderName = e.lab().value();
@@ -238,10 +255,25 @@ public final class DeviceView {
         updateEveryDays = d.victimCare() == null || d.victimCare().updateEveryDays() <= 0 ? null
                 : d.victimCare().updateEveryDays();
         lastVictimUpdateAt = null;
+        sealProblems = null;
         dateRangeExceedsLimit = e.scopeReview() != null && e.scopeReview().exceedsLimit();
         scopeFrom = d.scope() == null ? null : d.scope().from();
         scopeTo = d.scope() == null ? null : d.scope().to();
         longRangeJustification = d.scope() == null ? null : d.scope().longRangeJustification();
+    }
+
+    private void checkSeal(LifecycleStep step, Instant at, SealCheck check) {
+        if (check == null) {
+            return;
+        }
+        boolean numberMatches = sealNumber == null || check.sealNumber() != null
+                && sealNumber.strip().equalsIgnoreCase(check.sealNumber().strip());
+        if (!check.intact() || !numberMatches) {
+            if (sealProblems == null) {
+                sealProblems = new ArrayList<>();
+            }
+            sealProblems.add(new SealProblem(at, step.name(), check.sealNumber(), check.intact(), numberMatches));
+        }
     }
 
     // ---- derived facts the rules and queries use ----
@@ -440,6 +472,11 @@ public final class DeviceView {
 
     public int victimUpdates() {
         return victimUpdates;
+    }
+
+    /** This seizure's failed seal checks, oldest first; empty while the seal has held. */
+    public List<SealProblem> sealProblems() {
+        return sealProblems == null ? List.of() : List.copyOf(sealProblems);
     }
 
     public boolean dateRangeExceedsLimit() {

@@ -1,6 +1,9 @@
-package dev.custody.notifier;
+package dev.custody.notifier.app;
 
 import dev.custody.notifier.channel.Channels;
+import dev.custody.notifier.NotifierMetrics;
+import dev.custody.notifier.NotifierProperties;
+import dev.custody.notifier.NotifierRole;
 import dev.custody.notifier.sendlog.SendLog;
 import dev.custody.notifier.template.Template;
 import dev.custody.notifier.template.TemplateRenderer;

@@ -1,4 +1,4 @@
-package dev.custody.projections.device;
+package dev.custody.projections.view;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * mapper, so changing how the API renders JSON never changes what is stored. Unknown fields are ignored, so a view
  * written by a newer node can be read by an older one during a rolling upgrade.
  */
-final class DeviceViewJson {
+public final class DeviceViewJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -28,7 +28,7 @@ final class DeviceViewJson {
     private DeviceViewJson() {
     }
 
-    static String write(DeviceView view) {
+    public static String write(DeviceView view) {
         try {
             return MAPPER.writeValueAsString(view);
         } catch (JsonProcessingException e) {
@@ -36,7 +36,7 @@ final class DeviceViewJson {
         }
     }
 
-    static DeviceView read(String json) {
+    public static DeviceView read(String json) {
         try {
             return MAPPER.readValue(json, DeviceView.class);
         } catch (JsonProcessingException e) {
