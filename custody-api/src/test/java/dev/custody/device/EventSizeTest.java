@@ -81,7 +81,7 @@ class EventSizeTest {
     @Test
     void everyOtherStepIsSmallerThanASeizure() throws Exception {
         int seizure = eventJson.writeValueAsBytes(largest(SeizeDeviceRequest.class)).length;
-        for (Class<?> type : RequestBoundsTest.requests()) {
+        for (Class<?> type : DeviceRequestsBoundsTest.requests()) {
             Object request = largest(type);
             if (type.getSimpleName().endsWith("Request") && FieldBounds.of(type).containsKey("occurredAt")) {
                 Validation.check(validator, request);

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The bounds every request passes, switched on for the whole server: {@code custody.input.*} ({@link InputLimits}),
- * the JSON reading of bodies ({@link EdgeJson}) and the body filter ({@link BodyBounds}). Text normalisation of forms
+ * the JSON reading of bodies ({@link EdgeJson}) and the body filter ({@link RequestBounds}). Text normalisation of forms
  * and parameters is {@link TextBinding}; the time window, {@link TimeWindow}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +19,7 @@ public class EdgeConfiguration {
      * Just after Spring Security's filter chain (Boot's {@code SecurityProperties.DEFAULT_FILTER_ORDER}, -100): the
      * caller is authenticated and the security headers are set before a body is judged.
      */
-    static final int BODY_BOUNDS_ORDER = -99;
+    static final int REQUEST_BOUNDS_ORDER = -99;
 
     @Bean
     Module custodyEdgeJson() {
@@ -27,9 +27,9 @@ public class EdgeConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodyBounds> bodyBounds(InputLimits limits, ProblemWriter problems) {
-        FilterRegistrationBean<BodyBounds> registration = new FilterRegistrationBean<>(new BodyBounds(limits, problems));
-        registration.setOrder(BODY_BOUNDS_ORDER);
+    FilterRegistrationBean<RequestBounds> requestBounds(InputLimits limits, ProblemWriter problems) {
+        FilterRegistrationBean<RequestBounds> registration = new FilterRegistrationBean<>(new RequestBounds(limits, problems));
+        registration.setOrder(REQUEST_BOUNDS_ORDER);
         return registration;
     }
 }

@@ -30,13 +30,7 @@ public @interface FreeText {
     final class Validator implements ConstraintValidator<FreeText, CharSequence> {
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            String refusal = Text.refusal(value == null ? null : value.toString(), true);
-            if (refusal == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(refusal).addConstraintViolation();
-            return false;
+            return Text.isValid(value, true, context);
         }
     }
 }

@@ -31,13 +31,7 @@ public @interface Line {
     final class Validator implements ConstraintValidator<Line, CharSequence> {
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            String refusal = Text.refusal(value == null ? null : value.toString(), false);
-            if (refusal == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(refusal).addConstraintViolation();
-            return false;
+            return Text.isValid(value, false, context);
         }
     }
 }

@@ -34,37 +34,44 @@ public @interface Plausible {
     Class<? extends Payload>[] payload() default {};
 
     /** Made by Spring's constraint validator factory, which injects the window. */
-    final class InstantValidator implements ConstraintValidator<Plausible, Instant> {
-
-        private final TimeWindow window;
-        private Horizon horizon;
-
+    final class InstantValidator extends WindowValidator<Instant> {
         public InstantValidator(TimeWindow window) {
-            this.window = window;
+            super(window);
         }
 
         @Override
-        public void initialize(Plausible annotation) {
-            horizon = annotation.value();
+        boolean admits(Instant value) {
+            return window.admits(horizon, value);
         }
 
         @Override
-        public boolean isValid(Instant value, ConstraintValidatorContext context) {
-            if (value == null || window.admits(horizon, value)) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(window.describeInstant(horizon)).addConstraintViolation();
-            return false;
+        String rule() {
+            return window.describeInstant(horizon);
         }
     }
 
-    final class DateValidator implements ConstraintValidator<Plausible, LocalDate> {
-
-        private final TimeWindow window;
-        private Horizon horizon;
-
+    final class DateValidator extends WindowValidator<LocalDate> {
         public DateValidator(TimeWindow window) {
+            super(window);
+        }
+
+        @Override
+        boolean admits(LocalDate value) {
+            return window.admits(horizon, value);
+        }
+
+        @Override
+        String rule() {
+            return window.describeDate(horizon);
+        }
+    }
+
+    abstract class WindowValidator<T> implements ConstraintValidator<Plausible, T> {
+
+        final TimeWindow window;
+        Horizon horizon;
+
+        WindowValidator(TimeWindow window) {
             this.window = window;
         }
 
@@ -73,13 +80,17 @@ public @interface Plausible {
             horizon = annotation.value();
         }
 
+        abstract boolean admits(T value);
+
+        abstract String rule();
+
         @Override
-        public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            if (value == null || window.admits(horizon, value)) {
+        public boolean isValid(T value, ConstraintValidatorContext context) {
+            if (value == null || admits(value)) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(window.describeDate(horizon)).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(rule()).addConstraintViolation();
             return false;
         }
     }

@@ -1,5 +1,7 @@
 package dev.custody.edge;
 
+import jakarta.validation.ConstraintValidatorContext;
+
 import java.text.Normalizer;
 
 /**
@@ -51,6 +53,17 @@ public final class Text {
             }
         }
         return null;
+    }
+
+    /** The check of {@link Line} and {@link FreeText}, whose message says which rule the text broke. */
+    static boolean isValid(CharSequence value, boolean multiline, ConstraintValidatorContext context) {
+        String refusal = refusal(value == null ? null : value.toString(), multiline);
+        if (refusal == null) {
+            return true;
+        }
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate(refusal).addConstraintViolation();
+        return false;
     }
 
     private static boolean allowedInLine(char c) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.custody.edge.BodyBounds.BodyTooLarge;
+import dev.custody.edge.RequestBounds.BodyTooLarge;
 import dev.custody.edge.Problem;
 import dev.custody.edge.Problem.FieldError;
 import dev.custody.server.security.FirewallRejection;

@@ -121,7 +121,7 @@ class InputBoundsIT extends CustodyIT {
         assertThat(events(id)).isEqualTo(1);
 
         Response ok = api.post("officer", "/api/v1/devices/" + id + "/return", Requests.step(now()),
-                Map.of("Idempotency-Key", "k".repeat(255)));
+                Map.of("Idempotency-Key", (UUID.randomUUID() + "k".repeat(255)).substring(0, 255)));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     }
 
@@ -264,6 +264,22 @@ class InputBoundsIT extends CustodyIT {
         assertProblem(api.get("supervisor", "/api/v1/alerts?lab=%00"), 400, "invalid-request");
         assertProblem(api.get("officer", "/api/v1/cases/" + "c".repeat(200) + "/devices"), 400, "invalid-request");
         assertProblem(api.get("officer", "/api/v1/labs/" + "l".repeat(200) + "/queue"), 400, "invalid-request");
+    }
+
+    @Test
+    void whatTomcatRefusesBeforeAnyFilterIsProblemJsonToo() {
+        assertProblem(api.get("lab", "/api/v1/labs/a%2Fb/queue"), 400, "request-rejected");
+        assertProblem(api.get("officer", "/api/v1/devices/%00"), 400, "request-rejected");
+        assertProblem(api.post("officer", "/api/v1/devices/..%2F..%2Fetc%2Fpasswd/return", Requests.step(now())),
+                400, "request-rejected");
+    }
+
+    @Test
+    void anUnreadableAcceptHeaderIs406ProblemJson() {
+        String id = seizeVictimPhone();
+        Response response = api.get("inspector", "/api/v1/devices/" + id + "/history", "garbage");
+        assertProblem(response, 406, "not-acceptable");
+        assertThat(fields(response)).containsExactly("Accept");
     }
 
     // ---- OpenAPI ----

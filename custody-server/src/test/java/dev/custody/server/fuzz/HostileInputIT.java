@@ -386,7 +386,8 @@ class HostileInputIT extends CustodyIT {
 
     private void spoilHeaders(Map<String, String> headers) {
         switch (random.nextInt(3)) {
-            case 0 -> headers.put("Idempotency-Key", pick(List.of(UUID.randomUUID().toString(), "k".repeat(255),
+            case 0 -> headers.put("Idempotency-Key", pick(List.of(UUID.randomUUID().toString(),
+                    (UUID.randomUUID() + "k".repeat(255)).substring(0, 255),
                     "k".repeat(256), "k".repeat(300), "", " ", "cl\u00e9", "<script>", "../../etc/passwd",
                     "' OR 1=1 --")));
             case 1 -> headers.put("If-Match", pick(List.of("\"0\"", "*", "W/\"1\"", "\"abc\"",

@@ -13,9 +13,9 @@ import java.io.InputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class BodyBoundsTest {
+class RequestBoundsTest {
 
-    private final BodyBounds bounds = new BodyBounds(new InputLimits(null, null, null, null, DataSize.ofKilobytes(1),
+    private final RequestBounds bounds = new RequestBounds(new InputLimits(null, null, null, null, DataSize.ofKilobytes(1),
             null), new ProblemWriter(new ObjectMapper()));
 
     @Test
@@ -29,6 +29,18 @@ class BodyBoundsTest {
             assertThat(response.getContentAsString()).contains("\"rule\":\"unsupported-media-type\"")
                     .contains("\"field\":\"Content-Type\"");
         }
+    }
+
+    @Test
+    void anUnreadableAcceptHeaderIs406() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/devices");
+        request.addHeader("Accept", "garbage");
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = filter(request, chain);
+        assertThat(response.getStatus()).isEqualTo(406);
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"field\":\"Accept\"");
+        assertThat(chain.getRequest()).isNull();
     }
 
     @Test
@@ -55,7 +67,7 @@ class BodyBoundsTest {
         MockFilterChain chain = new MockFilterChain();
         filter(request, chain);
         InputStream body = ((HttpServletRequest) chain.getRequest()).getInputStream();
-        assertThatThrownBy(body::readAllBytes).isInstanceOf(BodyBounds.BodyTooLarge.class);
+        assertThatThrownBy(body::readAllBytes).isInstanceOf(RequestBounds.BodyTooLarge.class);
     }
 
     @Test

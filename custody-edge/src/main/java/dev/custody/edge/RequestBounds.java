@@ -22,8 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Bounds every request body before anything reads it, for the REST API and the web forms alike:
+ * Bounds every request's body, and the headers that say how to read and answer it, before anything reads them, for
+ * the REST API and the web forms alike:
  * <ul>
+ *   <li>an {@code Accept} header that is not a list of media types is 406 (Spring could not even choose how to
+ *       answer, and would send an empty error);</li>
  *   <li>a body must name a concrete media type: none, an unreadable one or a wildcard ({@code *}{@code /*},
  *       {@code application/*}) is 415;</li>
  *   <li>a body declared larger than {@link InputLimits#maxBody()} is 413 at once, unread;</li>
@@ -35,7 +38,7 @@ import java.util.List;
  * Registered after the security filters, so a caller is authenticated first and every answer carries the security
  * headers.
  */
-public class BodyBounds extends OncePerRequestFilter {
+public class RequestBounds extends OncePerRequestFilter {
 
     /** Tomcat's request attribute for a parameter parse failure, and its reason (servlet API, no Tomcat types). */
     static final String PARSE_FAILED_REASON = "org.apache.catalina.parameter_parse_failed_reason";
@@ -43,7 +46,7 @@ public class BodyBounds extends OncePerRequestFilter {
     private final long maxBytes;
     private final ProblemWriter problems;
 
-    public BodyBounds(InputLimits limits, ProblemWriter problems) {
+    public RequestBounds(InputLimits limits, ProblemWriter problems) {
         this.maxBytes = limits.maxBody().toBytes();
         this.problems = problems;
     }
@@ -69,6 +72,13 @@ public class BodyBounds extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && !readable(accept)) {
+            problems.write(request, response, new Problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                    "The Accept header cannot be read", List.of(new FieldError(HttpHeaders.ACCEPT,
+                    "must be media types such as application/json or text/csv"))));
+            return;
+        }
         long length = request.getContentLengthLong();
         boolean hasBody = length > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         if (!hasBody) {
@@ -98,6 +108,15 @@ public class BodyBounds extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Bounded(request, maxBytes), response);
+    }
+
+    private static boolean readable(String accept) {
+        try {
+            MediaType.parseMediaTypes(accept);
+            return true;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static MediaType mediaType(String value) {

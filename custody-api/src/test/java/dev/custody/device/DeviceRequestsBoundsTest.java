@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * free text (so no control character gets in), each list or set a maximum size, each time or date a plausible
  * window. A new field without its bound fails here.
  */
-class RequestBoundsTest {
+class DeviceRequestsBoundsTest {
 
     static List<Class<?>> requests() {
         return Arrays.stream(DeviceRequests.class.getDeclaredClasses()).filter(Class::isRecord).toList();
