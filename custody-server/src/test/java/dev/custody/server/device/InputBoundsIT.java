@@ -258,6 +258,15 @@ class InputBoundsIT extends CustodyIT {
     }
 
     @Test
+    void aChunkedFormOverTheLimitIs413Too() {
+        byte[] start = "note=".getBytes(StandardCharsets.UTF_8);
+        byte[] chunk = "n".repeat(8192).getBytes(StandardCharsets.UTF_8);
+        Response response = api.sendRaw("officer", "POST", "/api/v1/devices", chunked(start, chunk, 32),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertProblem(response, 413, "payload-too-large");
+    }
+
+    @Test
     void queryStringsAreBounded() {
         assertProblem(api.get("officer", "/api/v1/devices?lab=" + "x".repeat(5_000)), 400, "invalid-request");
         assertProblem(api.get("officer", "/api/v1/devices?page=2147483647"), 400, "invalid-request");
