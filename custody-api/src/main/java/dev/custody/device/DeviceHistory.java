@@ -1,0 +1,71 @@
+package dev.custody.device;
+
+import dev.custody.events.DeviceEvent;
+import dev.custody.events.DeviceEvent.DeviceSeized;
+import dev.custody.values.Actor;
+import dev.custody.values.Role;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The audit trail: a device's full history read straight from the event store, never from a projection. What the
+ * REST API answers at {@code GET /api/v1/devices/{id}/history} and the device page's timeline shows.
+ */
+@Service
+public class DeviceHistory {
+
+    /**
+     * One stored event.
+     *
+     * @param sequence   position in the device's history, from 0; equals the record's version after the event
+     * @param eventId    the event's unique id
+     * @param type       the event type, e.g. {@code DeviceSeized}
+     * @param occurredAt when it happened
+     * @param recordedAt when the system was told
+     * @param actor      the authenticated caller who told it
+     * @param payload    the event as stored
+     */
+    public record HistoryEntry(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt,
+                               Actor actor, DeviceEvent payload) {
+    }
+
+    /** Every event of a device, oldest first; the last entry's sequence is the record's current version. */
+    public record History(UUID deviceId, List<HistoryEntry> events) {
+    }
+
+    private final EventStore eventStore;
+
+    DeviceHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * @throws AggregateNotFoundException when there is no such device
+     * @throws RuleViolation              {@code other-force} when {@code actor} may not see it
+     */
+    public History of(Actor actor, UUID id) {
+        List<HistoryEntry> entries = eventStore.readEvents(id.toString()).asStream()
+                .map(DeviceHistory::entry)
+                .toList();
+        if (entries.isEmpty()) {
+            throw new AggregateNotFoundException(id.toString(), "no device " + id);
+        }
+        DeviceSeized first = (DeviceSeized) entries.get(0).payload();
+        if (!actor.has(Role.INSPECTOR) && !first.force().equals(actor.force())) {
+            throw RuleViolation.forbidden("other-force", "the device belongs to another force");
+        }
+        return new History(id, entries);
+    }
+
+    private static HistoryEntry entry(DomainEventMessage<?> message) {
+        DeviceEvent event = (DeviceEvent) message.getPayload();
+        return new HistoryEntry(message.getSequenceNumber(), message.getIdentifier(),
+                event.getClass().getSimpleName(), event.occurredAt(), event.recordedAt(), event.actor(), event);
+    }
+}
