@@ -2,7 +2,9 @@ package dev.custody.server.support;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Base of the browser tests: the whole server as in {@link CustodyIT}, and one Chromium shared by the tests of a
@@ -16,6 +18,12 @@ public abstract class BrowserIT extends CustodyIT {
     @BeforeAll
     void openBrowser() {
         browser = Browser.open(port);
+    }
+
+    /** Each test sees only what the browser logged during it. */
+    @BeforeEach
+    void forgetBrowserLog() {
+        browser.driver().manage().logs().get(LogType.BROWSER);
     }
 
     @AfterAll

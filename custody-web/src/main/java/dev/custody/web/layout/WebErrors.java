@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -29,6 +30,12 @@ class WebErrors {
     @ExceptionHandler({PageNotFound.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound(Exception e) {
         return page("error/404", HttpStatus.NOT_FOUND);
+    }
+
+    /** A browser that closed a live stream: nothing to answer, and nothing wrong on our side. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("A browser went away: {}", e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
