@@ -10,9 +10,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.custody.values.CustodyStage.AT_LAB;
@@ -33,32 +35,64 @@ import static dev.custody.values.CustodyStage.VERIFIED;
 @Order(10)
 class LabActions implements DeviceActions {
 
-    /** The stages each lab step may be taken from, as the command side's lifecycle has them. */
+    /**
+     * The lab's steps: the button that offers each, its form page ({@code /devices/{id}/lab/{slug}}), the question
+     * the form asks, what the page says once it is done, and the stages the custody lifecycle allows it from.
+     */
     enum Step {
-        RECEIVE("Receive at the lab", "lab-receipt", EnumSet.of(SEIZED)),
-        START_DOWNLOAD("Start a download", "download", EnumSet.of(AT_LAB, DOWNLOAD_FAILED, DOWNLOADED)),
-        COMPLETE_DOWNLOAD("Complete the download", "download/completion", EnumSet.of(DOWNLOADING)),
-        FAIL_DOWNLOAD("Record that the download failed", "download/failure", EnumSet.of(DOWNLOADING)),
-        VERIFY_DOWNLOAD("Verify the download", "download/verification", EnumSet.of(DOWNLOADED, EXAMINING, EXAMINED)),
-        START_EXAMINATION("Start the examination", "examination", EnumSet.of(DOWNLOADED, VERIFIED)),
-        COMPLETE_EXAMINATION("Complete the examination", "examination/completion", EnumSet.of(EXAMINING)),
-        READY_FOR_COLLECTION("Mark ready for collection", "ready-for-collection", EnumSet.of(EXAMINED));
+        RECEIVE("Receive at the lab", "receive", "Receive the device at the lab", "Received at the lab",
+                EnumSet.of(SEIZED)),
+        START_DOWNLOAD("Start a download", "download", "Start a download", "Download started",
+                EnumSet.of(AT_LAB, DOWNLOAD_FAILED, DOWNLOADED)),
+        COMPLETE_DOWNLOAD("Complete the download", "download-completion", "Complete the download",
+                "Download completed", EnumSet.of(DOWNLOADING)),
+        FAIL_DOWNLOAD("Record that the download failed", "download-failure", "Record that the download failed",
+                "Download failure recorded", EnumSet.of(DOWNLOADING)),
+        VERIFY_DOWNLOAD("Verify the download", "download-verification", "Verify the download", "Download verified",
+                EnumSet.of(DOWNLOADED, EXAMINING, EXAMINED)),
+        START_EXAMINATION("Start the examination", "examination", "Start the examination", "Examination started",
+                EnumSet.of(DOWNLOADED, VERIFIED)),
+        COMPLETE_EXAMINATION("Complete the examination", "examination-completion", "Complete the examination",
+                "Examination completed", EnumSet.of(EXAMINING)),
+        READY_FOR_COLLECTION("Mark ready for collection", "ready-for-collection", "Mark the device ready for collection",
+                "Marked ready for collection", EnumSet.of(EXAMINED));
 
         final String label;
-        final String path;
+        final String slug;
+        final String question;
+        final String done;
         final Set<CustodyStage> from;
 
-        Step(String label, String path, Set<CustodyStage> from) {
+        Step(String label, String slug, String question, String done, Set<CustodyStage> from) {
             this.label = label;
-            this.path = path;
+            this.slug = slug;
+            this.question = question;
+            this.done = done;
             this.from = from;
+        }
+
+        static Optional<Step> bySlug(String slug) {
+            return Arrays.stream(values()).filter(s -> s.slug.equals(slug)).findFirst();
+        }
+
+        String path(Object deviceId) {
+            return "/devices/" + deviceId + "/lab/" + slug;
+        }
+
+        /** For templates. */
+        public String getQuestion() {
+            return question;
+        }
+
+        public String getSlug() {
+            return slug;
         }
     }
 
     @Override
     public List<Action> available(Actor actor, DeviceRecord device) {
         return steps(actor, device.view()).stream()
-                .map(s -> new Action(s.label, "/devices/" + device.id() + "/" + s.path))
+                .map(s -> new Action(s.label, s.path(device.id())))
                 .toList();
     }
 

@@ -43,7 +43,7 @@ class WebSecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(WebPaths.ASSETS.toArray(String[]::new)).permitAll()
                         .requestMatchers(WebPaths.SIGN_IN, WebPaths.FORBIDDEN).permitAll()
-                        .requestMatchers("/lab/**").hasRole("LAB")
+                        .requestMatchers("/lab/**", "/devices/*/lab/**").hasRole("LAB")
                         .requestMatchers("/officer/**").hasRole("OFFICER")
                         .requestMatchers("/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/inspector/**").hasRole("INSPECTOR")
