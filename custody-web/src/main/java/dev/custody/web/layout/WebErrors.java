@@ -50,7 +50,7 @@ class WebErrors {
             return page("error/404", HttpStatus.NOT_FOUND);
         }
         log.error("Unexpected failure on a page", e);
-        return page("error/500", HttpStatus.INTERNAL_SERVER_ERROR);
+        return page("error", HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     /** An error page, with the layout's model: exception handlers do not get the advice's model attributes. */
