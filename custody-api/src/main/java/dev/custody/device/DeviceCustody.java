@@ -116,7 +116,7 @@ public class DeviceCustody {
 
     @CommandHandler
     public long handle(ReseizeDevice command, Clock clock, CustodyPolicy policy) {
-        requireSameForce(command.actor());
+        requireVisibleTo(command.actor());
         requireTiming(command.occurredAt(), clock, policy);
         if (stage != RETURNED) {
             throw RuleViolation.conflict("device-already-held",
@@ -253,7 +253,7 @@ public class DeviceCustody {
     /** Allowed after the device's return and after withdrawal: the owner gives the loan phone back. */
     @CommandHandler
     public long handle(ReturnReplacement command, Clock clock, CustodyPolicy policy) {
-        requireSameForce(command.actor());
+        requireVisibleTo(command.actor());
         requireTiming(command.occurredAt(), clock, policy);
         if (activeReplacement == 0 || activeReplacement != command.replacementNumber()) {
             throw RuleViolation.conflict("no-such-replacement",
@@ -298,7 +298,7 @@ public class DeviceCustody {
     /** Allowed after withdrawal: the device must then go back, and the owner is asked to collect it. */
     @CommandHandler
     public long handle(MarkReadyForCollection command, Clock clock, CustodyPolicy policy) {
-        requireSameForce(command.actor());
+        requireVisibleTo(command.actor());
         requireTiming(command.occurredAt(), clock, policy);
         requireHeld();
         if (stage == READY_FOR_COLLECTION) {
@@ -311,7 +311,7 @@ public class DeviceCustody {
     /** Allowed after withdrawal: that is exactly when the device must go back. */
     @CommandHandler
     public long handle(ReturnDevice command, Clock clock, CustodyPolicy policy) {
-        requireSameForce(command.actor());
+        requireVisibleTo(command.actor());
         requireTiming(command.occurredAt(), clock, policy);
         requireHeld();
         ReturnRecipient to = command.returnedTo() == null ? ReturnRecipient.OWNER : command.returnedTo();
@@ -322,7 +322,7 @@ public class DeviceCustody {
     /** A note about the device, not a lifecycle step: allowed in any stage, and not ordered against the steps. */
     @CommandHandler
     public long handle(RecordVictimNotified command, Clock clock, CustodyPolicy policy) {
-        requireSameForce(command.actor());
+        requireVisibleTo(command.actor());
         requireNotInFuture(command.occurredAt(), clock, policy);
         if (command.channel() == null) {
             throw RuleViolation.unprocessable("channel-required", "say how the update reached the victim", "channel");
@@ -338,7 +338,7 @@ public class DeviceCustody {
     // ---- rules shared by the handlers ----
 
     private void requireOpenLifecycle(Actor actor, Instant occurredAt, Clock clock, CustodyPolicy policy) {
-        requireSameForce(actor);
+        requireVisibleTo(actor);
         requireTiming(occurredAt, clock, policy);
         requireHeld();
         if (agreementWithdrawn) {
@@ -393,9 +393,10 @@ public class DeviceCustody {
         return actor.force();
     }
 
-    private void requireSameForce(Actor actor) {
-        if (!force.equals(actor.force())) {
-            throw RuleViolation.forbidden("other-force", "the device belongs to another force");
+    /** Another force's record answers as one that does not exist: no existence oracle. */
+    private void requireVisibleTo(Actor actor) {
+        if (!actor.canSee(force)) {
+            throw RuleViolation.notFound("device-not-found", "there is no custody record " + id);
         }
     }
 

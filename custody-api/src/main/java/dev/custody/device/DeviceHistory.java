@@ -2,11 +2,10 @@ package dev.custody.device;
 
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.DeviceSeized;
+import dev.custody.edge.NotFound;
 import dev.custody.values.Actor;
-import dev.custody.values.Role;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -46,19 +45,15 @@ public class DeviceHistory {
     }
 
     /**
-     * @throws AggregateNotFoundException when there is no such device
-     * @throws RuleViolation              {@code other-force} when {@code actor} may not see it
+     * @throws dev.custody.edge.Problem 404 {@code device-not-found} when there is no such device, or when
+     *                                  {@code actor} may not see it: the two answer alike
      */
     public History of(Actor actor, UUID id) {
         List<HistoryEntry> entries = eventStore.readEvents(id.toString()).asStream()
                 .map(DeviceHistory::entry)
                 .toList();
-        if (entries.isEmpty()) {
-            throw new AggregateNotFoundException(id.toString(), "no device " + id);
-        }
-        DeviceSeized first = (DeviceSeized) entries.get(0).payload();
-        if (!actor.has(Role.INSPECTOR) && !first.force().equals(actor.force())) {
-            throw RuleViolation.forbidden("other-force", "the device belongs to another force");
+        if (entries.isEmpty() || !actor.canSee(((DeviceSeized) entries.get(0).payload()).force())) {
+            throw NotFound.device(id);
         }
         return new History(id, entries);
     }

@@ -30,25 +30,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Request bodies of the command endpoints. They say what happened and when; who is asking comes from the
- * authenticated principal, so no body carries an actor. Bean validation catches missing and malformed fields (400);
- * the custody rules in {@link DeviceCustody} judge the content (409/422).
+ * What a caller asks of each custody step, for the REST endpoints and the web forms alike ({@link DeviceCommands}).
+ * They say what happened and when; who is asking comes from the authenticated principal, so no request carries an
+ * actor. Bean validation catches missing and malformed fields (400); the custody rules in {@link DeviceCustody}
+ * judge the content (409/422).
  */
-final class DeviceRequests {
+public final class DeviceRequests {
 
     private DeviceRequests() {
     }
 
     /** The legal record as the officer enters it; who recorded the agreement is the caller. */
-    record LegalRecordRequest(@NotNull Purpose purpose, @NotNull LegalBasis basis, Justification justification,
+    public record LegalRecordRequest(@NotNull Purpose purpose, @NotNull LegalBasis basis, Justification justification,
                               WrittenNotice notice, AgreementRequest agreement) {
     }
 
-    record AgreementRequest(AgreementGiver givenBy, Instant agreedAt) {
+    public record AgreementRequest(AgreementGiver givenBy, Instant agreedAt) {
     }
 
     /** @param deviceId optional client-chosen id, for clients that create ids offline; otherwise the server picks */
-    record SeizeDeviceRequest(UUID deviceId,
+    public record SeizeDeviceRequest(UUID deviceId,
                               @NotNull Instant occurredAt,
                               @NotNull CaseReference caseReference,
                               @NotNull DeviceDescription device,
@@ -60,51 +61,51 @@ final class DeviceRequests {
                               ContactReference contactReference) {
     }
 
-    record TransferRequest(@NotNull Instant occurredAt, @NotNull Holder to, @NotNull SealCheck sealCheck) {
+    public record TransferRequest(@NotNull Instant occurredAt, @NotNull Holder to, @NotNull SealCheck sealCheck) {
     }
 
-    record LabReceiptRequest(@NotNull Instant occurredAt, @NotNull SealCheck sealCheck) {
+    public record LabReceiptRequest(@NotNull Instant occurredAt, @NotNull SealCheck sealCheck) {
     }
 
-    record StartDownloadRequest(@NotNull Instant occurredAt, @NotBlank @Size(max = 200) String tool,
+    public record StartDownloadRequest(@NotNull Instant occurredAt, @NotBlank @Size(max = 200) String tool,
                                 @NotNull ExtractionType extractionType) {
     }
 
-    record CompleteDownloadRequest(@NotNull Instant occurredAt, @NotBlank String sha256, @Positive long sizeBytes) {
+    public record CompleteDownloadRequest(@NotNull Instant occurredAt, @NotBlank String sha256, @Positive long sizeBytes) {
     }
 
-    record FailDownloadRequest(@NotNull Instant occurredAt, @NotBlank @Size(max = 2000) String reason) {
+    public record FailDownloadRequest(@NotNull Instant occurredAt, @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record VerifyDownloadRequest(@NotNull Instant occurredAt, @NotBlank String sha256) {
+    public record VerifyDownloadRequest(@NotNull Instant occurredAt, @NotBlank String sha256) {
     }
 
-    record StepRequest(@NotNull Instant occurredAt) {
+    public record StepRequest(@NotNull Instant occurredAt) {
     }
 
-    record CompleteExaminationRequest(@NotNull Instant occurredAt, @NotNull Boolean relevantMaterialFound,
+    public record CompleteExaminationRequest(@NotNull Instant occurredAt, @NotNull Boolean relevantMaterialFound,
                                       @Size(max = 4000) String summary) {
     }
 
-    record IssueReplacementRequest(@NotNull Instant occurredAt, @NotNull ReplacementKind kind,
+    public record IssueReplacementRequest(@NotNull Instant occurredAt, @NotNull ReplacementKind kind,
                                    @Size(max = 2000) String note) {
     }
 
-    record ExtendRetentionRequest(@NotNull Instant occurredAt, @NotNull Instant until,
+    public record ExtendRetentionRequest(@NotNull Instant occurredAt, @NotNull Instant until,
                                   @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record WithdrawAgreementRequest(@NotNull Instant occurredAt, @Size(max = 2000) String note) {
+    public record WithdrawAgreementRequest(@NotNull Instant occurredAt, @Size(max = 2000) String note) {
     }
 
-    record ReadyForCollectionRequest(@NotNull Instant occurredAt, @Size(max = 2000) String note) {
+    public record ReadyForCollectionRequest(@NotNull Instant occurredAt, @Size(max = 2000) String note) {
     }
 
-    record ReturnDeviceRequest(@NotNull Instant occurredAt, ReturnRecipient returnedTo,
+    public record ReturnDeviceRequest(@NotNull Instant occurredAt, ReturnRecipient returnedTo,
                                @Size(max = 2000) String note) {
     }
 
-    record VictimNotifiedRequest(@NotNull Instant occurredAt, @NotNull NotificationChannel channel,
+    public record VictimNotifiedRequest(@NotNull Instant occurredAt, @NotNull NotificationChannel channel,
                                  Language language, @NotBlank @Size(max = 200) String reason,
                                  @Size(max = 200) String messageReference) {
     }

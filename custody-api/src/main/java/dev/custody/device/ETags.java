@@ -1,5 +1,10 @@
 package dev.custody.device;
 
+import dev.custody.edge.Problem;
+import dev.custody.edge.Problem.FieldError;
+
+import java.util.List;
+
 /** Versions as HTTP entity tags: version 3 is {@code "3"}. */
 final class ETags {
 
@@ -23,7 +28,8 @@ final class ETags {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw RuleViolation.unprocessable("invalid-if-match", "If-Match must be a version returned as an ETag", "If-Match");
+            String message = "If-Match must be a version returned as an ETag";
+            throw Problem.unprocessable("invalid-if-match", message, List.of(new FieldError("If-Match", message)));
         }
     }
 }

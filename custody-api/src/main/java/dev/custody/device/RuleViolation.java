@@ -7,14 +7,16 @@ import java.util.List;
  * <p>
  * {@code rule} is a stable kebab-case code that clients and the docs use (see docs/domain.md); the HTTP layer turns
  * it into problem+json with status 409 for a {@link Kind#CONFLICT} with the device's state, 422 for
- * {@link Kind#UNPROCESSABLE} content, and 403 for {@link Kind#FORBIDDEN}.
+ * {@link Kind#UNPROCESSABLE} content, 403 for {@link Kind#FORBIDDEN}, and for {@link Kind#NOT_FOUND} (a record the
+ * caller may not see) exactly the 404 of a record that does not exist.
  */
 public class RuleViolation extends RuntimeException {
 
     public enum Kind {
         CONFLICT,
         UNPROCESSABLE,
-        FORBIDDEN
+        FORBIDDEN,
+        NOT_FOUND
     }
 
     /** One bad field, named by its JSON path in the request. */
@@ -46,6 +48,11 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation forbidden(String rule, String message) {
         return new RuleViolation(Kind.FORBIDDEN, rule, message, List.of());
+    }
+
+    /** The record exists but the caller may not see it: answered as if it did not exist. */
+    public static RuleViolation notFound(String rule, String message) {
+        return new RuleViolation(Kind.NOT_FOUND, rule, message, List.of());
     }
 
     public String rule() {

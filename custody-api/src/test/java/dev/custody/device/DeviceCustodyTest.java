@@ -430,6 +430,11 @@ class DeviceCustodyTest {
         });
     }
 
+    static Matcher<RuleViolation> notFound(String rule) {
+        return violation(Kind.NOT_FOUND, rule, v -> {
+        });
+    }
+
     /** A 422 naming exactly these request fields. */
     static Matcher<RuleViolation> unprocessable(String rule, String... fields) {
         return violation(Kind.UNPROCESSABLE, rule, v -> assertThat(v.fieldProblems())
@@ -1987,21 +1992,21 @@ class DeviceCustodyTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource(ALL_STEPS)
-        void is_refused_to_another_force(Step step) {
+        void is_not_found_by_another_force(Step step) {
             Actor sameRolesOtherForce = new Actor("met-" + step.actor().id(), step.actor().roles(), MET,
                     step.actor().lab());
             fixture.given(step.ready()).when(step.command().apply(NOW, sameRolesOtherForce))
                     .expectNoEvents()
-                    .expectException(forbidden("other-force"));
+                    .expectException(notFound("device-not-found"));
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource(ALL_STEPS)
-        void is_refused_to_a_user_without_a_force(Step step) {
+        void is_not_found_by_a_user_without_a_force(Step step) {
             Actor national = new Actor("national-" + step.actor().id(), step.actor().roles(), null, null);
             fixture.given(step.ready()).when(step.command().apply(NOW, national))
                     .expectNoEvents()
-                    .expectException(forbidden("other-force"));
+                    .expectException(notFound("device-not-found"));
         }
 
         @ParameterizedTest(name = "{0}")

@@ -21,4 +21,18 @@ public record Actor(String id, Set<Role> roles, ForceCode force, LabId lab) {
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /**
+     * The one scoping rule (Data Protection Act 2018 Part 3: least access): inspectors see every force's records,
+     * everyone else only their own force's. A record the caller may not see answers exactly as one that does not
+     * exist. What a caller may <em>do</em> is limited further by role.
+     */
+    public boolean canSee(ForceCode recordForce) {
+        return seesEveryForce() || force != null && force.equals(recordForce);
+    }
+
+    /** Inspectors audit every force. */
+    public boolean seesEveryForce() {
+        return has(Role.INSPECTOR);
+    }
 }

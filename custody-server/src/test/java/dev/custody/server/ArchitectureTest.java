@@ -11,6 +11,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -75,7 +78,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothingBelowThePagesKnowsThem = noClasses()
             .that().resideInAnyPackage("dev.custody.device..", "dev.custody.idempotency..", "dev.custody.projections..",
-                    "dev.custody.notifier..", "dev.custody.events..", "dev.custody.commands..", "dev.custody.values..")
+                    "dev.custody.notifier..", "dev.custody.events..", "dev.custody.commands..", "dev.custody.values..",
+                    "dev.custody.edge..")
             .should().dependOnClassesThat().resideInAPackage("dev.custody.web..");
 
     @ArchTest
@@ -89,6 +93,16 @@ class ArchitectureTest {
     static final ArchRule pageControllersArePackagePrivate = classes()
             .that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
             .should().notBePublic();
+
+    @ArchTest
+    static final ArchRule oneProblemMapping = noClasses()
+            .that().resideOutsideOfPackage("dev.custody.edge..")
+            .should().callMethod(ProblemDetail.class, "forStatusAndDetail", HttpStatusCode.class, String.class)
+            .orShould().callMethod(ProblemDetail.class, "forStatus", HttpStatusCode.class)
+            .orShould().callMethod(ProblemDetail.class, "forStatus", int.class)
+            .orShould().callConstructor(ErrorResponseException.class, HttpStatusCode.class, ProblemDetail.class,
+                    Throwable.class)
+            .because("every refusal is a dev.custody.edge.Problem: one problem+json shape, with its rule and errors");
 
     @ArchTest
     static final ArchRule deadlineRulesArePure = noClasses()

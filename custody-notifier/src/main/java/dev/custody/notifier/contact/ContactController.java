@@ -1,13 +1,14 @@
 package dev.custody.notifier.contact;
 
+import dev.custody.edge.NotFound;
+import dev.custody.edge.Problem;
+import dev.custody.edge.Problem.FieldError;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.values.Actor;
 import dev.custody.values.ContactReference;
 import dev.custody.values.Language;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,7 +27,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -67,9 +67,6 @@ class ContactController {
         }
     }
 
-    private record FieldError(String field, String message) {
-    }
-
     private final ContactVault vault;
 
     ContactController(ContactVault vault) {
@@ -78,23 +75,20 @@ class ContactController {
 
     @PutMapping("/{contactReference}")
     @PreAuthorize("hasAnyRole('OFFICER','SUPERVISOR')")
-    ResponseEntity<?> put(@PathVariable String contactReference, @Valid @RequestBody ContactRequest request,
-                          Actor actor) {
-        if (actor.force() == null) {
-            return forceRequired();
-        }
+    ResponseEntity<ContactResponse> put(@PathVariable String contactReference,
+                                        @Valid @RequestBody ContactRequest request, Actor actor) {
+        requireForce(actor);
         List<FieldError> errors = new ArrayList<>();
         ContactReference reference = reference(contactReference, errors);
         Language language = language(request.language(), errors);
         SafeHours safeHours = safeHours(request.safeHours(), errors);
         String address = address(request.channel(), request.address(), errors);
         if (!errors.isEmpty()) {
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-contact",
-                    errors.size() + " field(s) are missing or invalid", errors);
+            throw Problem.unprocessable("invalid-contact", errors.size() + " field(s) are missing or invalid", errors);
         }
         Optional<Contact> existing = vault.find(reference);
-        if (existing.isPresent() && !existing.get().force().equals(actor.force())) {
-            return notFound(reference);
+        if (existing.isPresent() && !actor.canSee(existing.get().force())) {
+            throw NotFound.contact(reference.value());
         }
         Contact contact = new Contact(reference, actor.force(), request.channel(), address, language,
                 request.safeToContact(), safeHours, null);
@@ -107,39 +101,27 @@ class ContactController {
 
     @GetMapping("/{contactReference}")
     @PreAuthorize("hasAnyRole('OFFICER','SUPERVISOR')")
-    ResponseEntity<?> get(@PathVariable String contactReference, Actor actor) {
-        if (actor.force() == null) {
-            return forceRequired();
-        }
-        Optional<ContactReference> reference = parse(contactReference);
-        if (reference.isEmpty()) {
-            return notFound(null);
-        }
-        Optional<Contact> existing = vault.find(reference.get());
-        if (existing.isEmpty() || !existing.get().force().equals(actor.force())) {
-            return notFound(reference.get());
-        }
-        return vault.read(reference.get(), actor).<ResponseEntity<?>>map(c -> ResponseEntity.ok(ContactResponse.of(c)))
-                .orElseGet(() -> notFound(reference.get()));
+    ContactResponse get(@PathVariable String contactReference, Actor actor) {
+        ContactReference reference = visible(contactReference, actor);
+        return vault.read(reference, actor).map(ContactResponse::of)
+                .orElseThrow(() -> NotFound.contact(reference.value()));
     }
 
     /** Erasure on the person's request: the row is deleted, and anything still waiting to be sent is dropped. */
     @DeleteMapping("/{contactReference}")
     @PreAuthorize("hasAnyRole('OFFICER','SUPERVISOR')")
-    ResponseEntity<?> erase(@PathVariable String contactReference, Actor actor) {
-        if (actor.force() == null) {
-            return forceRequired();
-        }
-        Optional<ContactReference> reference = parse(contactReference);
-        if (reference.isEmpty()) {
-            return notFound(null);
-        }
-        Optional<Contact> existing = vault.find(reference.get());
-        if (existing.isEmpty() || !existing.get().force().equals(actor.force())) {
-            return notFound(reference.get());
-        }
-        vault.erase(reference.get(), actor);
+    ResponseEntity<Void> erase(@PathVariable String contactReference, Actor actor) {
+        vault.erase(visible(contactReference, actor), actor);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The reference of contact details the caller's force holds; any other answers as unknown. */
+    private ContactReference visible(String contactReference, Actor actor) {
+        requireForce(actor);
+        ContactReference reference = parse(contactReference).orElseThrow(() -> NotFound.contact(null));
+        vault.find(reference).filter(c -> actor.canSee(c.force()))
+                .orElseThrow(() -> NotFound.contact(reference.value()));
+        return reference;
     }
 
     private static Optional<ContactReference> parse(String value) {
@@ -210,28 +192,9 @@ class ContactController {
         return trimmed;
     }
 
-    private static ResponseEntity<ProblemDetail> notFound(ContactReference reference) {
-        return problem(HttpStatus.NOT_FOUND, "contact-not-found",
-                "There are no contact details " + (reference == null ? "under that reference" : reference.value())
-                        + " for your force", List.of());
-    }
-
-    private static ResponseEntity<ProblemDetail> forceRequired() {
-        return problem(HttpStatus.FORBIDDEN, "force-required", "Only a user attached to a force can manage contacts",
-                List.of());
-    }
-
-    /** The server's problem+json shape: a stable {@code rule} and every bad field in {@code errors}. */
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String detail,
-                                                         List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:custody:problem:" + rule));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("rule", rule);
-        if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors.stream()
-                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    private static void requireForce(Actor actor) {
+        if (actor.force() == null) {
+            throw Problem.forbidden("force-required", "Only a user attached to a force can manage contacts");
         }
-        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -1,6 +1,6 @@
 package dev.custody.projections.admin;
 
-import dev.custody.projections.access.QueryProblem;
+import dev.custody.edge.Problem;
 import dev.custody.values.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -57,7 +57,7 @@ class ProjectionAdminController {
     ResponseEntity<ProjectionStatus> rebuild(@Parameter(hidden = true) Actor actor) {
         ProjectionSupervisor s = requireSupervisor();
         if (!s.requestRebuild(actor.id())) {
-            throw QueryProblem.conflict("rebuild-in-progress", "a rebuild is already under way");
+            throw Problem.conflict("rebuild-in-progress", "a rebuild is already under way");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(status(s));
     }
@@ -74,7 +74,7 @@ class ProjectionAdminController {
     private ProjectionSupervisor requireSupervisor() {
         ProjectionSupervisor s = supervisor.getIfAvailable();
         if (s == null) {
-            throw QueryProblem.conflict("projections-role-off", "this node does not run the projections role");
+            throw Problem.conflict("projections-role-off", "this node does not run the projections role");
         }
         return s;
     }

@@ -1,12 +1,14 @@
 package dev.custody.projections.alert;
 
-import dev.custody.projections.access.ForceScope;
+import dev.custody.edge.NotFound;
+import dev.custody.edge.Problem;
+import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
 import dev.custody.projections.access.Params;
-import dev.custody.projections.access.QueryProblem;
 import dev.custody.values.Actor;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
+import dev.custody.values.ForceCode;
 import dev.custody.values.OwnerRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -72,7 +74,7 @@ class AlertController {
                 .paging(page, size)
                 .check(from == null || to == null || from.isBefore(to), "to", "must be after from")
                 .validate();
-        var filter = new AlertStore.Filter(rule, severity, ForceScope.forceFilter(actor, force), state, ownerRole, lab,
+        var filter = new AlertStore.Filter(rule, severity, ForceFilter.of(actor, force), state, ownerRole, lab,
                 deviceId, from, to);
         return new Page<>(store.search(filter, page, size), page, size, store.count(filter));
     }
@@ -92,7 +94,7 @@ class AlertController {
                             @Valid @RequestBody AcknowledgeRequest body) {
         visible(actor, id);
         if (!store.acknowledge(id, actor.id(), body.note(), clock.instant())) {
-            throw QueryProblem.conflict("alert-not-open", "the alert was already acknowledged or resolved");
+            throw Problem.conflict("alert-not-open", "the alert was already acknowledged or resolved");
         }
         return new AlertDetail(store.find(id).orElseThrow(), store.log(id));
     }
@@ -107,15 +109,14 @@ class AlertController {
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "100") int size) {
         new Params().paging(page, size).validate();
-        String scoped = ForceScope.forceFilter(actor, force);
+        String scoped = ForceFilter.of(actor, force);
         return new Page<>(store.logEntries(scoped, from, to, page, size), page, size,
                 store.countLogEntries(scoped, from, to));
     }
 
     private AlertView visible(Actor actor, UUID id) {
-        AlertView alert = store.find(id)
-                .orElseThrow(() -> QueryProblem.notFound("alert-not-found", "there is no alert " + id));
-        ForceScope.requireVisible(actor, alert.force());
-        return alert;
+        return store.find(id)
+                .filter(alert -> actor.canSee(new ForceCode(alert.force())))
+                .orElseThrow(() -> NotFound.alert(id));
     }
 }

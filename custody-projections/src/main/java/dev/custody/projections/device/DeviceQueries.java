@@ -137,10 +137,13 @@ public class DeviceQueries {
         return n == null ? 0 : n;
     }
 
-    /** The force a lab belongs to, as seen on the devices it received; empty for a lab that has received none. */
-    public Optional<String> forceOfLab(String lab) {
-        return jdbc.queryForList("select force from device_status where lab = ? limit 1", String.class, lab).stream()
-                .findFirst();
+    /** Whether the lab holds any device, of {@code force} when not null: a lab's queue exists for those who see one. */
+    public boolean labHolds(String lab, String force) {
+        return Boolean.TRUE.equals(force == null
+                ? jdbc.queryForObject("select exists(select 1 from device_status where held and lab = ?)",
+                Boolean.class, lab)
+                : jdbc.queryForObject("select exists(select 1 from device_status where held and lab = ? and force = ?)",
+                Boolean.class, lab, force));
     }
 
     private static String where(Search s, List<Object> args) {

@@ -1,6 +1,7 @@
 package dev.custody.projections.queue;
 
-import dev.custody.projections.access.ForceScope;
+import dev.custody.edge.NotFound;
+import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
 import dev.custody.projections.access.Params;
 import dev.custody.projections.device.DeviceQueries;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -51,15 +51,17 @@ public class LabQueueService {
     /**
      * The first {@code limit} devices of {@code lab}'s queue that {@code actor} may see: inspectors see every force's,
      * everyone else their own force's.
+     *
+     * @throws dev.custody.edge.Problem 404 for a lab that holds none of the caller's force's devices (unless it is
+     *                                  the caller's own), as for a lab that does not exist
      */
     public LabQueue queue(Actor actor, String lab, int limit) {
         new Params().check(limit >= 1 && limit <= Page.MAX_SIZE, "limit", "must be between 1 and " + Page.MAX_SIZE)
                 .validate();
-        String force = null;
-        if (!ForceScope.seesAllForces(actor)) {
-            Optional<String> labForce = devices.forceOfLab(lab);
-            labForce.ifPresent(f -> ForceScope.requireVisible(actor, f));
-            force = ForceScope.forceFilter(actor, null);
+        String force = ForceFilter.of(actor, null);
+        boolean ownLab = actor.lab() != null && actor.lab().value().equals(lab);
+        if (!ownLab && !devices.labHolds(lab, force)) {
+            throw NotFound.labQueue(lab);
         }
         Instant now = clock.instant();
         List<StoredStatus> waiting = devices.labQueue(lab, force, ExpectedReturnEstimator.QUEUE_STAGES, limit);

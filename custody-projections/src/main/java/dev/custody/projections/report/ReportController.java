@@ -1,6 +1,6 @@
 package dev.custody.projections.report;
 
-import dev.custody.projections.access.ForceScope;
+import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Params;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceType;
@@ -76,7 +76,7 @@ class ReportController {
                                    @RequestParam(required = false) String deviceType) {
         RetentionReport.Period period = period(from, to);
         validate(ownerRole, deviceType, period);
-        var filters = new RetentionReport.Filters(ForceScope.forceFilter(actor, force), lab, ownerRole, deviceType);
+        var filters = new RetentionReport.Filters(ForceFilter.of(actor, force), lab, ownerRole, deviceType);
         return csv(export.write(period, filters, clock.instant()), "custody-periods-" + period.from() + "-" + period.to());
     }
 
@@ -84,7 +84,7 @@ class ReportController {
                                    String ownerRole, String deviceType) {
         RetentionReport.Period period = period(from, to);
         validate(ownerRole, deviceType, period);
-        var filters = new RetentionReport.Filters(ForceScope.forceFilter(actor, force), lab, ownerRole, deviceType);
+        var filters = new RetentionReport.Filters(ForceFilter.of(actor, force), lab, ownerRole, deviceType);
         return query.run(period, filters, clock.instant());
     }
 

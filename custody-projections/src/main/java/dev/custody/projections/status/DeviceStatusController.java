@@ -1,6 +1,7 @@
 package dev.custody.projections.status;
 
-import dev.custody.projections.access.ForceScope;
+import dev.custody.edge.NotFound;
+import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
 import dev.custody.projections.access.Params;
 import dev.custody.projections.device.DeviceQueries;
@@ -8,6 +9,7 @@ import dev.custody.projections.device.DeviceQueries.StoredStatus;
 import dev.custody.projections.device.DeviceView;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
+import dev.custody.values.ForceCode;
 import dev.custody.values.OwnerRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -78,7 +80,7 @@ class DeviceStatusController {
         new Params().oneOf("stage", stage, CustodyStage.values()).oneOf("ownerRole", ownerRole, OwnerRole.values())
                 .paging(page, size).validate();
         Instant now = clock.instant();
-        var search = new DeviceQueries.Search(ForceScope.forceFilter(actor, force), lab, stage, ownerRole, null, held,
+        var search = new DeviceQueries.Search(ForceFilter.of(actor, force), lab, stage, ownerRole, null, held,
                 overdue ? now : null);
         return new Page<>(devices.search(search, page, size).stream().map(s -> DeviceSummary.of(s, now)).toList(),
                 page, size, devices.count(search));
@@ -88,7 +90,7 @@ class DeviceStatusController {
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
     @Operation(summary = "Every device under one case reference")
     CaseDevices byCase(@Parameter(hidden = true) Actor actor, @PathVariable String caseReference) {
-        var search = new DeviceQueries.Search(ForceScope.forceFilter(actor, null), null, null, null, caseReference, null);
+        var search = new DeviceQueries.Search(ForceFilter.of(actor, null), null, null, null, caseReference, null);
         Instant now = clock.instant();
         return new CaseDevices(caseReference, devices.search(search, 0, Page.MAX_SIZE).stream()
                 .map(s -> DeviceSummary.of(s, now)).toList());

@@ -1,7 +1,6 @@
 package dev.custody.projections.status;
 
-import dev.custody.projections.access.ForceScope;
-import dev.custody.projections.access.QueryProblem;
+import dev.custody.edge.NotFound;
 import dev.custody.projections.alert.AlertStore;
 import dev.custody.projections.alert.AlertView;
 import dev.custody.projections.device.DeviceQueries;
@@ -10,6 +9,7 @@ import dev.custody.projections.device.DeviceView;
 import dev.custody.projections.device.OpenDeadlines;
 import dev.custody.projections.queue.ExpectedReturnEstimator;
 import dev.custody.values.Actor;
+import dev.custody.values.ForceCode;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -41,13 +41,13 @@ public class DeviceStatusService {
     /**
      * The device's status from the read model.
      *
-     * @throws QueryProblem 404 when there is no such device (yet), or when {@code actor} may not see it
+     * @throws dev.custody.edge.Problem 404 when there is no such device (yet), or when {@code actor} may not see it:
+     *                                  the two answer alike
      */
     public DeviceStatus status(Actor actor, UUID id) {
         StoredStatus s = devices.find(id)
-                .orElseThrow(() -> QueryProblem.notFound("device-not-found", "There is no custody record " + id
-                        + " (a device seized moments ago may take a moment to appear)"));
-        ForceScope.requireVisible(actor, s.view().force());
+                .filter(found -> actor.canSee(new ForceCode(found.view().force())))
+                .orElseThrow(() -> NotFound.deviceStatus(id));
         return of(s.view());
     }
 

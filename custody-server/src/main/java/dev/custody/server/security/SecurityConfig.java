@@ -1,8 +1,11 @@
 package dev.custody.server.security;
 
-import dev.custody.server.web.ProblemResponses;
+import dev.custody.edge.Problem;
+import dev.custody.edge.ProblemWriter;
+import dev.custody.web.signin.PagesChainCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -15,9 +18,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 import java.util.Map;
@@ -28,36 +34,65 @@ import java.util.stream.Collectors;
  * Every endpoint needs authentication, except the health probe. In production a force plugs in its identity
  * provider: Custody is an OAuth2 resource server taking JWTs whose {@code roles} claim holds OFFICER, LAB,
  * SUPERVISOR or INSPECTOR. Dev mode adds HTTP Basic with the fixed users in {@link DevUsers}.
- * Failures are problem+json: 401 without credentials, 403 for the wrong role.
+ * Failures are problem+json: 401 without credentials, with a {@code WWW-Authenticate} challenge for each way in
+ * ({@code Bearer} when JWTs are configured, {@code Basic} in dev mode); 403 for the wrong role, decided before a
+ * request's body is read ({@link RoleFirst}). Every response carries the {@link SecurityHeaders}, and a request the
+ * firewall rejects is answered like any other refusal ({@link FirewallRejection}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfig {
 
+    static final Problem UNAUTHENTICATED = new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+            "Authentication is required", List.of());
+    static final Problem FORBIDDEN = Problem.forbidden("forbidden", "Your role may not do this");
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
-                                            ProblemResponses problems,
+                                            ProblemWriter problems,
                                             @Value("${custody.security.dev-users:false}") boolean devUsers) throws Exception {
+        boolean jwt = jwtDecoder.getIfAvailable() != null;
+        AuthenticationEntryPoint unauthenticated = unauthenticated(problems, devUsers, jwt);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, HttpStatus.UNAUTHORIZED,
-                                "unauthenticated", "Authentication is required"))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(res, HttpStatus.FORBIDDEN,
-                                "forbidden", "Your role may not do this")));
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, FORBIDDEN)));
         if (devUsers) {
-            http.httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) -> {
-                res.setHeader("WWW-Authenticate", "Basic realm=\"custody\"");
-                problems.write(res, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required");
-            }));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         }
-        if (jwtDecoder.getIfAvailable() != null) {
-            http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtRoles())));
+        if (jwt) {
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
+                    .jwt(j -> j.jwtAuthenticationConverter(jwtRoles())));
         }
         return http.build();
+    }
+
+    /**
+     * Every 401 challenges the caller for each way in (RFC 9110 s.11.6.1): {@code Bearer}, with the reason when a
+     * token was refused ({@code error="invalid_token"}), and {@code Basic} in dev mode.
+     */
+    static AuthenticationEntryPoint unauthenticated(ProblemWriter problems, boolean basic, boolean bearer) {
+        BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, failure) -> {
+            if (bearer) {
+                bearerChallenge.commence(request, response, failure);
+            }
+            if (basic) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"custody\"");
+            }
+            problems.write(request, response, UNAUTHENTICATED);
+        };
+    }
+
+    /** The pages' chain (custody-web) carries the same security headers as the API's. */
+    @Bean
+    PagesChainCustomizer pagesSecurityHeaders() {
+        return http -> http.headers(headers -> SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter));
     }
 
     /**
@@ -95,11 +130,17 @@ public class SecurityConfig {
     }
 
     @Bean
-    WebMvcConfigurer actorArgument(ActorResolver actorResolver) {
+    WebMvcConfigurer actorAndRoles(ActorResolver actorResolver, ApplicationContext context) {
+        RoleFirst roleFirst = new RoleFirst(context);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(actorResolver);
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(roleFirst);
             }
         };
     }

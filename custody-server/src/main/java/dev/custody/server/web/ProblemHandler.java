@@ -1,13 +1,13 @@
 package dev.custody.server.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import dev.custody.device.RuleViolation;
-import dev.custody.idempotency.IdempotencyStore.IdempotencyKeyReused;
-import dev.custody.server.web.ProblemResponses.FieldError;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingModificationException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.custody.edge.Problem;
+import dev.custody.edge.Problem.FieldError;
+import dev.custody.server.security.FirewallRejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +18,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -26,126 +28,191 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static dev.custody.server.web.ProblemResponses.problem;
-
 /**
- * Turns every failure into problem+json, naming the rule and every bad field. Nothing is stored when a command
- * fails: the command's transaction rolls back before this runs.
+ * Renders every failure in MVC as problem+json ({@link Problem}), naming the rule and every bad field. Refusals
+ * arrive as {@link Problem}s from the command service and the queries; this class maps what Spring and Jackson raise
+ * before a handler runs. Messages are written for the caller: none names a Java class, a Jackson internal or a stack.
+ * Nothing is stored when a command fails: its transaction rolls back before this runs.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolation(RuleViolation e) {
-        HttpStatus status = switch (e.kind()) {
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
-        return problem(status, e.rule(), e.getMessage(),
-                e.fieldProblems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+    /**
+     * Left to Spring Security, whose entry point and access-denied handler are the one place 401 (with its
+     * {@code WWW-Authenticate} challenge) and 403 are written.
+     */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException e) {
+        throw e;
     }
 
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", e.getMessage(),
-                List.of(new FieldError("Idempotency-Key", "already used for a different request")));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "device-not-found",
-                "There is no custody record " + e.getAggregateIdentifier(), List.of());
-    }
-
-    @ExceptionHandler(AggregateStreamCreationException.class)
-    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "device-exists",
-                "A custody record with this id already exists; to take a returned device again, post to its seizures",
-                List.of());
-    }
-
-    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class})
-    ProblemDetail concurrentModification(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification",
-                "The device changed since you last read it; reload its state and try again", List.of());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail accessDenied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this", List.of());
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    ProblemDetail unauthenticated(AuthenticationException e) {
-        return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required", List.of());
+    /** The firewall refuses a header value when it is first read, which for some headers is inside MVC. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return FirewallRejection.PROBLEM.getBody();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Parameter '" + e.getName() + "' is malformed",
-                List.of(new FieldError(e.getName(), "cannot be read as " + simpleName(e.getRequiredType()))));
+        return Problem.badRequest("invalid-parameter", "Parameter '" + e.getName() + "' is malformed",
+                List.of(new FieldError(e.getName(), "must be " + describe(e.getRequiredType())))).getBody();
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "Something went wrong on our side; nothing was stored", List.of());
+        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; nothing was stored", List.of()).getBody();
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                errors.size() + " field(s) are missing or invalid", errors));
+        return respond(Problem.invalid("invalid-request", errors), headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "The request is invalid", List.of()));
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(String.valueOf(result.getMethodParameter().getParameterName()),
+                                String.valueOf(error.getDefaultMessage()))))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return respond(Problem.invalid("invalid-request", errors), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return respond(Problem.badRequest("invalid-parameter", "Parameter '" + e.getParameterName() + "' is required",
+                List.of(new FieldError(e.getParameterName(), "is required"))), headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = List.of();
-        String detail = "The request body is not valid JSON";
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String reason = mapping.getOriginalMessage();
-            if (mapping.getCause() != null && mapping.getCause().getMessage() != null) {
-                reason = mapping.getCause().getMessage();
-            }
-            detail = "Field '" + field + "' cannot be read";
-            errors = List.of(new FieldError(field, firstLine(reason)));
+            return respond(Problem.badRequest("unreadable-request", "Field '" + field + "' cannot be read",
+                    List.of(new FieldError(field, reason(mapping)))), headers);
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-request", detail, errors));
+        String detail = cause instanceof JsonProcessingException
+                ? "The request body is not valid JSON"
+                : "The request body is missing or cannot be read as JSON";
+        return respond(Problem.badRequest("unreadable-request", detail, List.of()), headers);
+    }
+
+    /**
+     * Spring's own problems (405, 406, 415, an unknown path, ...) get a rule too, named after their status, so that
+     * every problem a client meets has one.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("rule"))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String rule = known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            problem.setType(Problem.type(rule));
+            problem.setProperty("rule", rule);
+        }
+        return response;
+    }
+
+    private static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatusCode()).headers(headers).body(problem.getBody());
+    }
+
+    /** Why a value could not be read, in the caller's terms: what was expected, never which Java type. */
+    private static String reason(JsonMappingException mapping) {
+        if (mapping instanceof ValueInstantiationException && mapping.getCause() instanceof IllegalArgumentException invalid
+                && invalid.getMessage() != null && !invalid.getMessage().contains("`")) {
+            return firstLine(invalid.getMessage());
+        }
+        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
+            return "must be " + describe(format.getTargetType());
+        }
+        if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + describe(mismatched.getTargetType());
+        }
+        return "is not valid";
+    }
+
+    /** The expected form of a value of this type, as a client would write it in JSON or a URL. */
+    static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as 2026-01-31T09:30:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "a date such as 2026-01-31";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date or time";
+        }
+        if (type == UUID.class) {
+            return "a UUID such as 3f2b8c1e-5d4a-4b6f-9e21-7c0d8a9b1e23";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == Integer.class
+                || type == Long.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == String.class || type == char.class || type == Character.class) {
+            return "text";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isRecord() && type.getRecordComponents().length == 1) {
+            // Single-value types (ids, codes, references) are written as their one value.
+            return describe(type.getRecordComponents()[0].getType());
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a valid value";
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid value";
-        }
         int newline = s.indexOf('\n');
         return newline < 0 ? s : s.substring(0, newline);
-    }
-
-    private static String simpleName(Class<?> type) {
-        return type == null ? "the expected type" : type.getSimpleName();
     }
 }

@@ -7,10 +7,10 @@ import dev.custody.server.support.Requests;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
+import static dev.custody.server.support.Problems.assertProblem;
+import static dev.custody.server.support.Problems.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every class of error as problem+json, and proof that a refused command stores nothing. */
@@ -68,10 +68,10 @@ class CommandErrorsIT extends CustodyIT {
     }
 
     @Test
-    void otherForceIs403AndStoresNothing() {
+    void otherForceIsNotFoundAndStoresNothing() {
         String id = seizeVictimPhone();
-        assertProblem(api.post("met-officer", "/api/v1/devices/" + id + "/return", Requests.step(now())), 403, "other-force");
-        assertProblem(api.get("met-officer", "/api/v1/devices/" + id + "/history"), 403, "other-force");
+        assertProblem(api.post("met-officer", "/api/v1/devices/" + id + "/return", Requests.step(now())), 404, "device-not-found");
+        assertProblem(api.get("met-officer", "/api/v1/devices/" + id + "/history"), 404, "device-not-found");
         assertThat(history(id)).hasSize(1);
     }
 
@@ -189,19 +189,5 @@ class CommandErrorsIT extends CustodyIT {
         JsonNode seizure = history(response.json().get("deviceId").asText()).get(0);
         assertThat(seizure.get("actor").get("id").asText()).isEqualTo("officer");
         assertThat(seizure.at("/payload/force").asText()).isEqualTo("dyfed-powys");
-    }
-
-    static void assertProblem(Response response, int status, String rule) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("rule").asText()).as(response.toString()).isEqualTo(rule);
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.json().get("type").asText()).isEqualTo("urn:custody:problem:" + rule);
-    }
-
-    static List<String> fields(Response response) {
-        List<String> fields = new ArrayList<>();
-        response.json().path("errors").forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
     }
 }

@@ -2,22 +2,16 @@ package dev.custody.server.device;
 
 import dev.custody.server.support.Api.Response;
 import dev.custody.server.support.CustodyIT;
+import dev.custody.server.support.Parallel;
 import dev.custody.server.support.Requests;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import static dev.custody.server.device.CommandErrorsIT.assertProblem;
+import static dev.custody.server.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Retries store nothing twice; conflicting commands never both succeed on stale state. */
@@ -60,7 +54,7 @@ class IdempotencyAndConcurrencyIT extends CustodyIT {
                 + "\"name\":\"Carmarthen store\"},\"sealCheck\":{\"sealNumber\":\"SEAL-001\",\"intact\":true}}";
         Response first = api.post("officer", path, body, Map.of("Idempotency-Key", key));
         Response retry = api.post("officer", path, body, Map.of("Idempotency-Key", key));
-        List<Response> concurrent = concurrently(4, () -> api.post("officer", path, body, Map.of("Idempotency-Key", key)));
+        List<Response> concurrent = Parallel.run(4, i -> api.post("officer", path, body, Map.of("Idempotency-Key", key)));
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(retry.status()).as("a transfer could be repeated, but not under the same key").isEqualTo(200);
@@ -84,7 +78,7 @@ class IdempotencyAndConcurrencyIT extends CustodyIT {
         String id = seizeVictimPhone();
         String key = UUID.randomUUID().toString();
         String body = Requests.labReceipt(now().minusSeconds(30));
-        List<Response> responses = concurrently(8, () ->
+        List<Response> responses = Parallel.run(8, i ->
                 api.post("lab", "/api/v1/devices/" + id + "/lab-receipt", body, Map.of("Idempotency-Key", key)));
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         assertThat(history(id)).hasSize(2);
@@ -94,7 +88,7 @@ class IdempotencyAndConcurrencyIT extends CustodyIT {
     void concurrentConflictingCommandsOnlyOneSucceeds() throws Exception {
         String id = seizeVictimPhone();
         Instant at = now().minusSeconds(30);
-        List<Response> responses = concurrently(8, () ->
+        List<Response> responses = Parallel.run(8, i ->
                 api.post("lab", "/api/v1/devices/" + id + "/lab-receipt", Requests.labReceipt(at)));
         long succeeded = responses.stream().filter(r -> r.status() == 200).count();
         assertThat(succeeded).isEqualTo(1);
@@ -130,27 +124,5 @@ class IdempotencyAndConcurrencyIT extends CustodyIT {
         assertThat(api.post("officer", "/api/v1/devices", body).status()).isEqualTo(201);
         assertProblem(api.post("officer", "/api/v1/devices", body), 409, "device-exists");
         assertThat(history(id.toString())).hasSize(1);
-    }
-
-    private static List<Response> concurrently(int n, Callable<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

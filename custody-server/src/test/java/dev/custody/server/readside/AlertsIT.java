@@ -204,7 +204,7 @@ class AlertsIT extends CustodyIT {
         String note = "{\"note\":\"Spoke to the lab; return booked for 10:00\"}";
 
         assertThat(api.post("officer", path, note).status()).isEqualTo(403);
-        assertThat(api.post("met-supervisor", path, note).status()).isEqualTo(403);
+        assertThat(api.post("met-supervisor", path, note).status()).as("another force's alert").isEqualTo(404);
         Api.Response ack = api.post("supervisor", path, note);
         assertThat(ack.status()).as(ack.toString()).isEqualTo(200);
         assertThat(ack.json().at("/alert/state").asText()).isEqualTo("ACKNOWLEDGED");

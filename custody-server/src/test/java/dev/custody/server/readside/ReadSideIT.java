@@ -79,15 +79,15 @@ class ReadSideIT extends CustodyIT {
         met.status("met-officer");
 
         Api.Response refused = api.get("met-officer", "/api/v1/devices/" + dyfed.id());
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("rule").asText()).isEqualTo("other-force");
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.json().get("rule").asText()).isEqualTo("device-not-found");
         assertThat(api.get("met-officer", "/api/v1/devices?force=dyfed-powys").status()).isEqualTo(403);
         JsonNode metSearch = api.get("met-officer", "/api/v1/devices?size=500").json();
         assertThat(metSearch.get("content")).extracting(d -> d.get("force").asText()).containsOnly("met");
         assertThat(metSearch.get("content")).extracting(d -> d.get("deviceId").asText()).doesNotContain(dyfed.id());
         assertThat(api.get("met-officer", "/api/v1/cases/DP-2026-0042/devices").json().get("devices"))
                 .extracting(d -> d.get("force").asText()).containsOnly("met");
-        assertThat(api.get("met-officer", "/api/v1/labs/dyfed-powys-dfu/queue").status()).isEqualTo(403);
+        assertThat(api.get("met-officer", "/api/v1/labs/dyfed-powys-dfu/queue").status()).isEqualTo(404);
 
         assertThat(api.get("inspector", "/api/v1/devices/" + dyfed.id()).status()).isEqualTo(200);
         assertThat(api.get("inspector", "/api/v1/devices/" + met.id()).status()).isEqualTo(200);

@@ -96,6 +96,18 @@ class JwtResourceServerIT {
         assertThat(api.post("officer", "/api/v1/devices", "{}").status()).isEqualTo(401);
     }
 
+    @Test
+    void every401ChallengesForABearerTokenOnly() {
+        Response missing = api.get(null, "/api/v1/devices?size=1");
+        Response forged = api.send(null, "GET", "/api/v1/devices?size=1", null, Map.of("Authorization", "Bearer x.y.z"));
+        for (Response response : List.of(missing, forged)) {
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").doesNotContain("Basic");
+        }
+        assertThat(forged.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+    }
+
     private static Response post(String token, String path, String body) {
         return api.send(null, "POST", path, body, Map.of("Authorization", "Bearer " + token));
     }

@@ -3,13 +3,13 @@ package dev.custody.web.device;
 import dev.custody.device.DeviceHistory;
 import dev.custody.device.DeviceHistory.History;
 import dev.custody.device.DeviceHistory.HistoryEntry;
-import dev.custody.device.RuleViolation;
+import dev.custody.edge.Problem;
 import dev.custody.events.DeviceEvent.DeviceSeized;
 import dev.custody.projections.device.DeviceView;
 import dev.custody.projections.status.DeviceStatusService;
 import dev.custody.values.Actor;
 import dev.custody.web.layout.PageNotFound;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.util.UUID;
@@ -31,8 +31,11 @@ public class DeviceRecords {
         History history;
         try {
             history = histories.of(actor, id);
-        } catch (AggregateNotFoundException | RuleViolation e) {
-            throw new PageNotFound("no device " + id + " for " + actor.id());
+        } catch (Problem e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw new PageNotFound(e.detail());
+            }
+            throw e;
         }
         DeviceView view = fold(history);
         return new DeviceRecord(history, view, statuses.of(view));

@@ -1,5 +1,6 @@
 package dev.custody.web.layout;
 
+import dev.custody.edge.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -36,6 +37,16 @@ class WebErrors {
     @ExceptionHandler(AsyncRequestNotUsableException.class)
     void clientGone(AsyncRequestNotUsableException e) {
         log.debug("A browser went away: {}", e.getMessage());
+    }
+
+    /** A refusal from a service the page called: "not found" and "forbidden" have their pages. */
+    @ExceptionHandler(Problem.class)
+    ModelAndView problem(Problem e) {
+        return switch (e.status()) {
+            case NOT_FOUND -> page("error/404", HttpStatus.NOT_FOUND);
+            case FORBIDDEN -> page("error/403", HttpStatus.FORBIDDEN);
+            default -> unexpected(e);
+        };
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -8,16 +8,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Security of the pages, apart from the REST API's stateless chain: a session after signing in, CSRF tokens on
- * every form, and a Content-Security-Policy that allows scripts, styles, fonts and images from this server only (no
- * inline script, no inline event handler, no inline style). Runs before the API chain and matches only
- * {@link WebPaths}.
+ * Security of the pages, apart from the REST API's stateless chain: a session after signing in and CSRF tokens on
+ * every form. Runs before the API chain and matches only {@link WebPaths}. The headers every response carries (the
+ * Content-Security-Policy that allows scripts, styles, fonts and images from this server only, with no inline script,
+ * event handler or style) come from the application through {@link PagesChainCustomizer}.
  * <p>
  * Sign-in: the dev users' form when {@code custody.security.dev-users} is on, and every {@link SignInMethod} bean.
  * The session cookie's attributes (Secure, HttpOnly, SameSite=Lax) are set in {@code server.servlet.session.cookie}.
@@ -25,13 +24,10 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfig {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
-
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain pagesSecurityFilterChain(HttpSecurity http, List<SignInMethod> signInMethods,
+                                                 List<PagesChainCustomizer> customizers,
                                                  @Value("${custody.security.dev-users:false}") boolean devUsers)
             throws Exception {
         List<String> paths = new ArrayList<>(WebPaths.PAGES);
@@ -54,10 +50,7 @@ class WebSecurityConfig {
                 .exceptionHandling(e -> e.accessDeniedPage(WebPaths.FORBIDDEN))
                 .requestCache(cache -> cache.requestCache(savedPageRequests()))
                 .logout(logout -> logout.logoutUrl(WebPaths.SIGN_OUT)
-                        .logoutSuccessUrl(WebPaths.SIGN_IN + "?signed-out"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+                        .logoutSuccessUrl(WebPaths.SIGN_IN + "?signed-out"));
         if (devUsers) {
             http.formLogin(form -> form.loginPage(WebPaths.SIGN_IN)
                     .failureUrl(WebPaths.SIGN_IN + "?error"));
@@ -69,6 +62,9 @@ class WebSecurityConfig {
         }
         for (SignInMethod method : signInMethods) {
             method.configure(http);
+        }
+        for (PagesChainCustomizer customizer : customizers) {
+            customizer.customize(http);
         }
         return http.build();
     }
