@@ -80,8 +80,7 @@ class LabJourneyBrowserIT extends BrowserIT {
                 .forEach(a -> links.add(a.getAttribute("href").replaceAll(".*#", "#")));
         assertThat(links).contains("#sizeBytes");
         browser.check("lab-download-completion-errors");
-        browser.tabTo(By.id("sha256"));
-        browser.focused().clear();
+        browser.tabTo(By.id("sha256")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         browser.type(HASH, Keys.TAB, "64000000000", Keys.ENTER);
         expectDone(id, "Download completed", "Downloaded");
 

@@ -128,11 +128,22 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for " + by + " on " + page())
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     public void waitUntil(String description, java.util.function.Predicate<Browser> condition) {
-        new WebDriverWait(driver, WAIT).withMessage(description).until(d -> condition.test(this));
+        new WebDriverWait(driver, WAIT).withMessage(() -> description + "; on " + page())
+                .until(d -> condition.test(this));
+    }
+
+    /** Where the browser is and what its page says, for a failure's message. */
+    private String page() {
+        try {
+            return path() + ":\n" + driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return path();
+        }
     }
 
     public String text(By by) {

@@ -1,6 +1,9 @@
 package dev.custody.web.form;
 
+import dev.custody.edge.Problem;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,6 +46,25 @@ public record FormErrors(String rule, String summary, List<FieldProblem> fields,
     /** A single bad field. */
     public static FormErrors field(String rule, String field, String message) {
         return of(rule, null, List.of(new FieldProblem(field, message)));
+    }
+
+    /**
+     * The errors of a refused request, as the REST API reports them. Bean Validation's generic messages ("must not be
+     * blank") are prefixed with the field's label on the form, so that the summary says which field it means.
+     *
+     * @param labels each field's label on the form, by field path
+     */
+    public static FormErrors from(Problem problem, Map<String, String> labels) {
+        boolean generic = "invalid-request".equals(problem.rule());
+        List<FieldProblem> fields = problem.errors().stream()
+                .map(e -> new FieldProblem(e.field(), generic && labels.containsKey(e.field())
+                        ? labels.get(e.field()) + ": " + e.message() : e.message()))
+                .toList();
+        return of(problem.rule(), fields.isEmpty() ? sentence(problem.detail()) : null, fields);
+    }
+
+    private static String sentence(String s) {
+        return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The same errors, leaving the focus where the page puts it. */

@@ -12,27 +12,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * The answer to "When did this happen?" on every step's form: "just now" (the default, one key press) or an earlier
- * date and time in UK time, as the GOV.UK date input pattern asks for it. It becomes the request's {@code occurredAt},
- * so its errors are that field's ({@link #FIELD}); the inputs' ids follow it ({@code occurredAt},
- * {@code occurredAt-day}, ...). Whether the time is plausible is the command side's judgement, as for the REST API.
+ * When a step happened, on every step's form: just now unless the person opens "It happened earlier" and gives the
+ * date and time in UK time (the GOV.UK date input pattern). A step logged as it happens needs no typing at all. It
+ * becomes the request's {@code occurredAt}, so its errors are that field's ({@link #FIELD}): the day's input has that
+ * id, the others {@code occurredAt-month}, {@code occurredAt-year}, {@code occurredAt-time}. Whether the time is
+ * plausible is the command side's judgement, as for the REST API.
  *
- * @param when  {@code now} or {@code earlier}
- * @param time  24-hour {@code HH:MM}
+ * @param time 24-hour {@code HH:MM}
  */
-public record When(String when, String day, String month, String year, String time) {
+public record When(String day, String month, String year, String time) {
 
     public static final String FIELD = "occurredAt";
-    public static final String NOW = "now";
-    public static final String EARLIER = "earlier";
 
-    /** A fresh form: "just now". */
+    /** A fresh form: just now. */
     public static When now() {
-        return new When(NOW, null, null, null, null);
+        return new When(null, null, null, null);
     }
 
+    /** Whether any part of an earlier time was given. */
     public boolean earlier() {
-        return EARLIER.equals(when);
+        return !(blank(day) && blank(month) && blank(year) && blank(time));
     }
 
     /**

@@ -80,6 +80,10 @@ class LabActions implements DeviceActions {
         }
 
         /** For templates. */
+        public String getLabel() {
+            return label;
+        }
+
         public String getQuestion() {
             return question;
         }
