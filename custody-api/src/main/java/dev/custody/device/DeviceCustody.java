@@ -34,6 +34,7 @@ import dev.custody.events.DeviceEvent.ReplacementIssued;
 import dev.custody.events.DeviceEvent.ReplacementReturned;
 import dev.custody.events.DeviceEvent.RetentionExtended;
 import dev.custody.events.DeviceEvent.VictimNotified;
+import dev.custody.values.LifecycleStep;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
 import dev.custody.values.DeviceId;
@@ -54,21 +55,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import static dev.custody.values.CustodyStage.AT_LAB;
-import static dev.custody.values.CustodyStage.DOWNLOADED;
-import static dev.custody.values.CustodyStage.DOWNLOADING;
-import static dev.custody.values.CustodyStage.DOWNLOAD_FAILED;
-import static dev.custody.values.CustodyStage.EXAMINED;
-import static dev.custody.values.CustodyStage.EXAMINING;
-import static dev.custody.values.CustodyStage.READY_FOR_COLLECTION;
-import static dev.custody.values.CustodyStage.RETURNED;
-import static dev.custody.values.CustodyStage.SEIZED;
-import static dev.custody.values.CustodyStage.VERIFIED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -109,7 +98,7 @@ public class DeviceCustody {
     public DeviceCustody(SeizeDevice command, Clock clock, CustodyPolicy policy) {
         ForceCode actorForce = requireActorForce(command.actor());
         requireNotInFuture(command.occurredAt(), clock, policy);
-        ScopeReview review = SeizureForm.check(command.details(), policy.dateRangeLimit(actorForce));
+        ScopeReview review = SeizureForm.check(command.details(), policy.dateRangeLimit(actorForce), policy.substance());
         apply(new DeviceSeized(command.deviceId(), command.occurredAt(), clock.instant(), command.actor(),
                 actorForce, 1, null, command.details(), review));
     }
@@ -118,12 +107,12 @@ public class DeviceCustody {
     public long handle(ReseizeDevice command, Clock clock, CustodyPolicy policy) {
         requireVisibleTo(command.actor());
         requireTiming(command.occurredAt(), clock, policy);
-        if (stage != RETURNED) {
+        if (!LifecycleStep.SEIZURE.isAllowedFrom(stage)) {
             throw RuleViolation.conflict("device-already-held",
                     "the device is still held (stage " + stage + "); only a returned device can be seized again");
         }
         SeizureDetails details = command.details();
-        ScopeReview review = SeizureForm.check(details, policy.dateRangeLimit(force));
+        ScopeReview review = SeizureForm.check(details, policy.dateRangeLimit(force), policy.substance());
         Reseizure reseizure = new Reseizure(returnedAt, Duration.between(returnedAt, command.occurredAt()));
         apply(new DeviceSeized(id, command.occurredAt(), clock.instant(), command.actor(), force,
                 seizureNumber + 1, reseizure, details, review));
@@ -133,6 +122,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(TransferCustody command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
+        requireStep(LifecycleStep.CUSTODY_TRANSFER, "transfer custody");
         if (command.to() == null || command.to().kind() == null || isBlank(command.to().name())) {
             throw RuleViolation.unprocessable("holder-required", "say who now holds the device", "to");
         }
@@ -153,7 +143,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(ReceiveAtLab command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
-        requireStage("receive at lab", EnumSet.of(SEIZED));
+        requireStep(LifecycleStep.LAB_RECEIPT, "receive at lab");
         if (command.lab() == null) {
             throw RuleViolation.unprocessable("lab-required", "the receiving lab is not known for this user", "lab");
         }
@@ -166,7 +156,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(StartDownload command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
-        requireStage("start a download", EnumSet.of(AT_LAB, DOWNLOAD_FAILED, DOWNLOADED));
+        requireStep(LifecycleStep.DOWNLOAD_START, "start a download");
         apply(new DownloadStarted(id, command.occurredAt(), clock.instant(), command.actor(), downloadAttempt + 1,
                 command.tool(), command.extractionType()));
         return eventCount - 1;
@@ -175,7 +165,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(CompleteDownload command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
-        requireStage("complete a download", EnumSet.of(DOWNLOADING));
+        requireStep(LifecycleStep.DOWNLOAD_COMPLETION, "complete a download");
         requireCurrentAttempt(command.attempt());
         String hash = requireSha256(command.sha256());
         if (command.sizeBytes() <= 0) {
@@ -189,7 +179,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(FailDownload command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
-        requireStage("fail a download", EnumSet.of(DOWNLOADING));
+        requireStep(LifecycleStep.DOWNLOAD_FAILURE, "fail a download");
         requireCurrentAttempt(command.attempt());
         if (isBlank(command.reason())) {
             throw RuleViolation.unprocessable("reason-required", "say why the download failed", "reason");
@@ -203,7 +193,7 @@ public class DeviceCustody {
     public long handle(VerifyDownload command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
         // Verification may be logged after examination began: the lab must still be able to prove the image.
-        requireStage("verify a download", EnumSet.of(DOWNLOADED, EXAMINING, EXAMINED));
+        requireStep(LifecycleStep.DOWNLOAD_VERIFICATION, "verify a download");
         requireCurrentAttempt(command.attempt());
         if (currentDownloadVerified) {
             throw RuleViolation.conflict("out-of-order", "download attempt " + downloadAttempt + " is already verified");
@@ -221,7 +211,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(StartExamination command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
-        requireStage("start an examination", EnumSet.of(DOWNLOADED, VERIFIED));
+        requireStep(LifecycleStep.EXAMINATION_START, "start an examination");
         apply(new ExaminationStarted(id, command.occurredAt(), clock.instant(), command.actor()));
         return eventCount - 1;
     }
@@ -229,7 +219,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(CompleteExamination command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
-        requireStage("complete an examination", EnumSet.of(EXAMINING));
+        requireStep(LifecycleStep.EXAMINATION_COMPLETION, "complete an examination");
         apply(new ExaminationCompleted(id, command.occurredAt(), clock.instant(), command.actor(),
                 command.relevantMaterialFound(), command.summary()));
         return eventCount - 1;
@@ -238,6 +228,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(IssueReplacement command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
+        requireStep(LifecycleStep.REPLACEMENT_ISSUE, "issue a replacement");
         if (activeReplacement != 0) {
             throw RuleViolation.conflict("replacement-already-issued",
                     "replacement " + activeReplacement + " is still with the owner; record its return first");
@@ -255,6 +246,7 @@ public class DeviceCustody {
     public long handle(ReturnReplacement command, Clock clock, CustodyPolicy policy) {
         requireVisibleTo(command.actor());
         requireTiming(command.occurredAt(), clock, policy);
+        requireStep(LifecycleStep.REPLACEMENT_RETURN, "return a replacement");
         if (activeReplacement == 0 || activeReplacement != command.replacementNumber()) {
             throw RuleViolation.conflict("no-such-replacement",
                     "replacement " + command.replacementNumber() + " is not out"
@@ -271,6 +263,7 @@ public class DeviceCustody {
             throw RuleViolation.forbidden("supervisor-only", "only a supervisor may authorise longer retention");
         }
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
+        requireStep(LifecycleStep.RETENTION_EXTENSION, "extend retention");
         if (command.until() == null || !command.until().isAfter(command.occurredAt())) {
             throw RuleViolation.unprocessable("retention-until-invalid",
                     "the authorised date must be after the authorisation", "until");
@@ -287,6 +280,7 @@ public class DeviceCustody {
     @CommandHandler
     public long handle(WithdrawAgreement command, Clock clock, CustodyPolicy policy) {
         requireOpenLifecycle(command.actor(), command.occurredAt(), clock, policy);
+        requireStep(LifecycleStep.AGREEMENT_WITHDRAWAL, "record a withdrawal of agreement");
         if (legalBasis == null || !legalBasis.restsOnAgreement()) {
             throw RuleViolation.conflict("agreement-not-applicable",
                     "the device is held under " + legalBasis + ", not on agreement");
@@ -301,7 +295,7 @@ public class DeviceCustody {
         requireVisibleTo(command.actor());
         requireTiming(command.occurredAt(), clock, policy);
         requireHeld();
-        if (stage == READY_FOR_COLLECTION) {
+        if (!LifecycleStep.READY_FOR_COLLECTION.isAllowedFrom(stage)) {
             throw RuleViolation.conflict("out-of-order", "the device is already ready for collection");
         }
         apply(new DeviceReadyForCollection(id, command.occurredAt(), clock.instant(), command.actor(), command.note()));
@@ -314,6 +308,7 @@ public class DeviceCustody {
         requireVisibleTo(command.actor());
         requireTiming(command.occurredAt(), clock, policy);
         requireHeld();
+        requireStep(LifecycleStep.RETURN, "return the device");
         ReturnRecipient to = command.returnedTo() == null ? ReturnRecipient.OWNER : command.returnedTo();
         apply(new DeviceReturned(id, command.occurredAt(), clock.instant(), command.actor(), to, command.note()));
         return eventCount - 1;
@@ -324,6 +319,7 @@ public class DeviceCustody {
     public long handle(RecordVictimNotified command, Clock clock, CustodyPolicy policy) {
         requireVisibleTo(command.actor());
         requireNotInFuture(command.occurredAt(), clock, policy);
+        requireStep(LifecycleStep.VICTIM_NOTIFICATION, "record a victim update");
         if (command.channel() == null) {
             throw RuleViolation.unprocessable("channel-required", "say how the update reached the victim", "channel");
         }
@@ -348,16 +344,17 @@ public class DeviceCustody {
     }
 
     private void requireHeld() {
-        if (stage == RETURNED) {
+        if (!stage.isHeld()) {
             throw RuleViolation.conflict("device-returned",
                     "the device was returned; only a replacement's return or a new seizure may follow");
         }
     }
 
-    private void requireStage(String step, Set<CustodyStage> allowed) {
-        if (!allowed.contains(stage)) {
+    /** The lifecycle table ({@link LifecycleStep}) says from which stages a step may be taken. */
+    private void requireStep(LifecycleStep step, String doing) {
+        if (!step.isAllowedFrom(stage)) {
             throw RuleViolation.conflict("out-of-order",
-                    "cannot " + step + " while the device is " + stage + "; allowed from " + allowed);
+                    "cannot " + doing + " while the device is " + stage + "; allowed from " + step.allowedFrom());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.custody.device;
 
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.DeviceSeized;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.custody.edge.NotFound;
 import dev.custody.values.Actor;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,10 +29,13 @@ public class DeviceHistory {
      * @param occurredAt when it happened
      * @param recordedAt when the system was told
      * @param actor      the authenticated caller who told it
-     * @param payload    the event as stored
+     * @param payload    the rest of the event as stored: what is particular to its type. The device id (once, on
+     *                   the history), the times and the actor are not repeated in it.
      */
     public record HistoryEntry(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt,
-                               Actor actor, DeviceEvent payload) {
+                               Actor actor,
+                               @JsonIgnoreProperties({"deviceId", "occurredAt", "recordedAt", "actor"})
+                               DeviceEvent payload) {
     }
 
     /** Every event of a device, oldest first; the last entry's sequence is the record's current version. */

@@ -2,7 +2,9 @@ package dev.custody.device;
 
 import dev.custody.device.RuleViolation.FieldProblem;
 import dev.custody.values.Agreement;
+import dev.custody.values.AgreementGiver;
 import dev.custody.values.Justification;
+import dev.custody.values.LegalBasis;
 import dev.custody.values.LegalRecord;
 import dev.custody.values.NoticeElement;
 import dev.custody.values.Scope;
@@ -29,20 +31,23 @@ final class SeizureForm {
     static final String LONG_RANGE_RULE = "date-range-exceeds-limit";
 
     private final List<FieldProblem> problems = new ArrayList<>();
+    private final RecordSubstance substance;
 
-    private SeizureForm() {
+    private SeizureForm(RecordSubstance substance) {
+        this.substance = substance;
     }
 
     /**
+     * @param substance what the justification texts must contain to count (see {@link RecordSubstance})
      * @return the date-range review to record with the seizure
      * @throws RuleViolation listing every missing or inconsistent field
      */
-    static ScopeReview check(SeizureDetails details, Period rangeLimit) {
+    static ScopeReview check(SeizureDetails details, Period rangeLimit, RecordSubstance substance) {
         if (details == null) {
             throw new RuleViolation(RuleViolation.Kind.UNPROCESSABLE, RULE, "the seizure record is missing",
                     List.of(new FieldProblem("details", "is required")));
         }
-        SeizureForm form = new SeizureForm();
+        SeizureForm form = new SeizureForm(substance);
         form.require(details.caseReference() != null, "caseReference", "is required");
         form.require(details.ownerRole() != null, "ownerRole", "is required");
         if (details.device() == null) {
@@ -64,10 +69,10 @@ final class SeizureForm {
             }
         }
         form.throwIfAny();
-        if (review.exceedsLimit() && !notBlank(details.scope().longRangeJustification())) {
-            throw RuleViolation.unprocessable(LONG_RANGE_RULE,
-                    "the date range is longer than " + rangeLimit + " and needs an explicit proportionality justification",
-                    "scope.longRangeJustification");
+        if (review.exceedsLimit() && !substance.hasSubstance(details.scope().longRangeJustification())) {
+            throw RuleViolation.unprocessable(LONG_RANGE_RULE, "The date range is longer than " + rangeLimit
+                    + ". Explain why a range this long is proportionate: what in the case reaches back that far."
+                    + form.inAtLeast(), "scope.longRangeJustification");
         }
         return review;
     }
@@ -95,10 +100,15 @@ final class SeizureForm {
         if (j == null) {
             problem("legal.justification", "is required: line of enquiry, rationale and alternatives considered");
         } else {
-            require(notBlank(j.lineOfEnquiry()), "legal.justification.lineOfEnquiry", "must not be blank");
-            require(notBlank(j.necessityAndProportionality()), "legal.justification.necessityAndProportionality", "must not be blank");
-            require(notBlank(j.alternativesConsidered()), "legal.justification.alternativesConsidered",
-                    "must not be blank: record the other means considered or attempted");
+            requireSubstance(j.lineOfEnquiry(), "legal.justification.lineOfEnquiry",
+                    "Describe the reasonable line of enquiry the device is needed for: what you expect it to hold, "
+                            + "and why that matters to the investigation.");
+            requireSubstance(j.necessityAndProportionality(), "legal.justification.necessityAndProportionality",
+                    "Explain why taking data from the device is necessary, and why it is proportionate to what you "
+                            + "are looking for.");
+            requireSubstance(j.alternativesConsidered(), "legal.justification.alternativesConsidered",
+                    "Record the other ways of getting this information that you considered or tried, and why they "
+                            + "are not enough.");
         }
         WrittenNotice notice = legal.notice();
         if (notice == null) {
@@ -116,7 +126,23 @@ final class SeizureForm {
             problem("legal.agreement", "is required: who agreed and when");
         } else {
             require(agreement.givenBy() != null, "legal.agreement.givenBy", "is required");
+            checkWhoAgreed(legal.basis(), agreement.givenBy());
             require(agreement.agreedAt() != null, "legal.agreement.agreedAt", "is required");
+        }
+    }
+
+    /** s.37: the user agrees for themselves; s.38: someone agrees on behalf of a child or an adult without capacity. */
+    private void checkWhoAgreed(LegalBasis basis, AgreementGiver givenBy) {
+        if (givenBy == null) {
+            return;
+        }
+        if (basis == LegalBasis.PCSC_S37_AGREEMENT && givenBy != AgreementGiver.DEVICE_USER) {
+            problem("legal.agreement.givenBy", "Under s.37 the device's user agrees for themselves. If someone agreed "
+                    + "on behalf of a child or an adult without capacity, choose the s.38 legal basis.");
+        }
+        if (basis == LegalBasis.PCSC_S38_AGREEMENT_ON_BEHALF && givenBy == AgreementGiver.DEVICE_USER) {
+            problem("legal.agreement.givenBy", "Under s.38 someone agrees on behalf of a child or an adult without "
+                    + "capacity: say who gave the agreement, such as a parent or guardian.");
         }
     }
 
@@ -143,6 +169,16 @@ final class SeizureForm {
         for (int i = 0; i < flags.size(); i++) {
             require(flags.get(i).kind() != null, "timeSensitiveData[" + i + "].kind", "is required");
         }
+    }
+
+    /** A justification text: blank, a placeholder or a few letters are all refused with what is needed. */
+    private void requireSubstance(String text, String field, String whatIsNeeded) {
+        require(substance.hasSubstance(text), field, whatIsNeeded + inAtLeast());
+    }
+
+    private String inAtLeast() {
+        return " Write at least " + substance.minLetters() + " letters in your own words; \"n/a\", \"none\" or "
+                + "\"-\" is not a record.";
     }
 
     private void require(boolean ok, String field, String message) {

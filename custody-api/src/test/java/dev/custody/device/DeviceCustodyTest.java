@@ -814,6 +814,183 @@ class DeviceCustodyTest {
         }
     }
 
+    /** The s.37-39 record's free text must say something: no placeholders, no few-letter stand-ins. */
+    @Nested
+    @DisplayName("SeizeDevice: a record with substance")
+    class Substance {
+
+        private final Instant seizedAt = NOW.minus(Duration.ofMinutes(10));
+
+        static Stream<String> placeholders() {
+            return Stream.of("n/a", "N/A", "n.a.", "-", ".", "none", "None.", "nil", "TBC", "see above", " - ",
+                    "not applicable", "Not Known");
+        }
+
+        static SeizureDetails withJustification(String lineOfEnquiry, String necessity, String alternatives) {
+            return details(OwnerRole.VICTIM, new LegalRecord(Purpose.CRIME, LegalBasis.PCSC_S37_AGREEMENT,
+                            new Justification(lineOfEnquiry, necessity, alternatives, true), fullNotice(), agreement()),
+                    boundedScope(), new VictimCare(VictimsCodeTier.ENHANCED, 14));
+        }
+
+        @ParameterizedTest
+        @MethodSource("placeholders")
+        void a_placeholder_line_of_enquiry_is_refused(String placeholder) {
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, withJustification(placeholder,
+                            justification().necessityAndProportionality(), justification().alternativesConsidered())))
+                    .expectNoEvents()
+                    .expectException(unprocessable("incomplete-seizure-record", "legal.justification.lineOfEnquiry"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("placeholders")
+        void placeholder_alternatives_considered_are_refused(String placeholder) {
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, withJustification(justification().lineOfEnquiry(),
+                            justification().necessityAndProportionality(), placeholder)))
+                    .expectNoEvents()
+                    .expectException(unprocessable("incomplete-seizure-record",
+                            "legal.justification.alternativesConsidered"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("placeholders")
+        void a_placeholder_necessity_and_proportionality_is_refused(String placeholder) {
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, withJustification(justification().lineOfEnquiry(),
+                            placeholder, justification().alternativesConsidered())))
+                    .expectNoEvents()
+                    .expectException(unprocessable("incomplete-seizure-record",
+                            "legal.justification.necessityAndProportionality"));
+        }
+
+        @Test
+        void every_empty_text_is_listed_at_once_with_what_is_needed_in_plain_english() {
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, withJustification("n/a", "-", "none")))
+                    .expectNoEvents()
+                    .expectException(violation(Kind.UNPROCESSABLE, "incomplete-seizure-record", v -> {
+                        assertThat(v.fieldProblems()).extracting(FieldProblem::field).containsExactlyInAnyOrder(
+                                "legal.justification.lineOfEnquiry", "legal.justification.necessityAndProportionality",
+                                "legal.justification.alternativesConsidered");
+                        assertThat(v.fieldProblems()).allSatisfy(p -> assertThat(p.message())
+                                .contains("at least 15 letters", "\"n/a\"").doesNotContain("must not be blank"));
+                        assertThat(v.fieldProblems()).filteredOn(p -> p.field().endsWith("lineOfEnquiry"))
+                                .singleElement().extracting(FieldProblem::message).asString()
+                                .startsWith("Describe the reasonable line of enquiry");
+                        assertThat(v.fieldProblems()).filteredOn(p -> p.field().endsWith("alternativesConsidered"))
+                                .singleElement().extracting(FieldProblem::message).asString()
+                                .startsWith("Record the other ways of getting this information");
+                    }));
+        }
+
+        @Test
+        void a_text_with_fewer_letters_than_the_minimum_is_refused_however_it_is_padded() {
+            // 14 letters: digits, spaces and punctuation do not count.
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, withJustification("Phone msgs 2026 !!! ...",
+                            justification().necessityAndProportionality(), justification().alternativesConsidered())))
+                    .expectNoEvents()
+                    .expectException(unprocessable("incomplete-seizure-record", "legal.justification.lineOfEnquiry"));
+        }
+
+        @Test
+        void a_short_but_real_text_at_the_minimum_is_accepted() {
+            // 15 letters exactly, in Welsh: letters of any language count.
+            SeizureDetails details = withJustification("Negeseuon gan y sawl",
+                    justification().necessityAndProportionality(), justification().alternativesConsidered());
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, details))
+                    .expectEvents(new DeviceSeized(DEVICE, seizedAt, NOW, OFFICER, DYFED_POWYS, 1, null, details,
+                            WITHIN_LIMIT));
+        }
+
+        @Test
+        void a_placeholder_long_range_justification_does_not_count() {
+            SeizureDetails sevenYears = victimPhoneWithScope(
+                    scope(LocalDate.of(2019, 4, 1), LocalDate.of(2026, 3, 31), "n/a"));
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, sevenYears))
+                    .expectNoEvents()
+                    .expectException(violation(Kind.UNPROCESSABLE, "date-range-exceeds-limit", v ->
+                            assertThat(v.fieldProblems()).singleElement().satisfies(p -> {
+                                assertThat(p.field()).isEqualTo("scope.longRangeJustification");
+                                assertThat(p.message()).contains("Explain why a range this long is proportionate");
+                            })));
+        }
+
+        @Test
+        void a_force_configures_the_minimum_and_its_own_placeholders() {
+            CustodyPolicy strict = new CustodyPolicy(DEFAULT_LIMIT, Map.of(), SKEW,
+                    new RecordSubstance(40, Set.of("as per the MG11")));
+            fixture(strict).givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, withJustification("As per the MG11.",
+                            "The messages exist only on this phone", justification().alternativesConsidered())))
+                    .expectNoEvents()
+                    .expectException(violation(Kind.UNPROCESSABLE, "incomplete-seizure-record", v -> {
+                        assertThat(v.fieldProblems()).extracting(FieldProblem::field).containsExactlyInAnyOrder(
+                                "legal.justification.lineOfEnquiry", "legal.justification.necessityAndProportionality");
+                        assertThat(v.fieldProblems()).allSatisfy(p ->
+                                assertThat(p.message()).contains("at least 40 letters"));
+                    }));
+            CustodyPolicy lenient = new CustodyPolicy(DEFAULT_LIMIT, Map.of(), SKEW, new RecordSubstance(1, Set.of()));
+            SeizureDetails terse = withJustification("Threats", "Only copy", "None");
+            fixture(lenient).givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, terse))
+                    .expectEvents(new DeviceSeized(DEVICE, seizedAt, NOW, OFFICER, DYFED_POWYS, 1, null, terse,
+                            WITHIN_LIMIT));
+        }
+
+        @Test
+        void agreement_on_behalf_of_a_child_is_a_s38_agreement_and_is_recorded_with_who_gave_it() {
+            SeizureDetails child = details(OwnerRole.VICTIM,
+                    new LegalRecord(Purpose.SAFEGUARDING, LegalBasis.PCSC_S38_AGREEMENT_ON_BEHALF, justification(),
+                            fullNotice(), new Agreement(AgreementGiver.PARENT_OR_GUARDIAN, SEIZED_AT, OFFICER.id())),
+                    boundedScope(), new VictimCare(VictimsCodeTier.ENHANCED, 7));
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, child))
+                    .expectEvents(new DeviceSeized(DEVICE, seizedAt, NOW, OFFICER, DYFED_POWYS, 1, null, child,
+                            WITHIN_LIMIT));
+        }
+
+        @Test
+        void a_s38_agreement_must_name_who_agreed_on_the_users_behalf() {
+            SeizureDetails selfAgreedS38 = details(OwnerRole.VICTIM,
+                    new LegalRecord(Purpose.SAFEGUARDING, LegalBasis.PCSC_S38_AGREEMENT_ON_BEHALF, justification(),
+                            fullNotice(), agreement()),
+                    boundedScope(), new VictimCare(VictimsCodeTier.ENHANCED, 7));
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, selfAgreedS38))
+                    .expectNoEvents()
+                    .expectException(unprocessable("incomplete-seizure-record", "legal.agreement.givenBy"));
+        }
+
+        @Test
+        void a_s37_agreement_is_the_users_own() {
+            SeizureDetails onBehalfUnderS37 = details(OwnerRole.VICTIM,
+                    new LegalRecord(Purpose.CRIME, LegalBasis.PCSC_S37_AGREEMENT, justification(), fullNotice(),
+                            new Agreement(AgreementGiver.OTHER_RESPONSIBLE_ADULT, SEIZED_AT, OFFICER.id())),
+                    boundedScope(), new VictimCare(VictimsCodeTier.ENHANCED, 14));
+            fixture.givenNoPriorActivity()
+                    .when(new SeizeDevice(DEVICE, seizedAt, OFFICER, onBehalfUnderS37))
+                    .expectNoEvents()
+                    .expectException(violation(Kind.UNPROCESSABLE, "incomplete-seizure-record", v ->
+                            assertThat(v.fieldProblems()).singleElement().satisfies(p -> {
+                                assertThat(p.field()).isEqualTo("legal.agreement.givenBy");
+                                assertThat(p.message()).contains("choose the s.38 legal basis");
+                            })));
+        }
+
+        @Test
+        void a_reseizure_needs_a_record_with_substance_too() {
+            fixture.given(returned())
+                    .when(new ReseizeDevice(DEVICE, NOW, OFFICER, withJustification("n/a",
+                            justification().necessityAndProportionality(), justification().alternativesConsidered())))
+                    .expectNoEvents()
+                    .expectException(unprocessable("incomplete-seizure-record", "legal.justification.lineOfEnquiry"));
+        }
+    }
+
     @Nested
     @DisplayName("ReseizeDevice")
     class Reseize {

@@ -1,11 +1,8 @@
 package dev.custody.bench;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.custody.events.DeviceEvent;
+import dev.custody.events.EventJson;
 import dev.custody.events.DeviceEvent.DeviceReadyForCollection;
 import dev.custody.events.DeviceEvent.DeviceReceivedAtLab;
 import dev.custody.events.DeviceEvent.DeviceReturned;
@@ -89,25 +86,11 @@ final class EventStoreLoader {
     private static final LabId LAB_ID = new LabId("dyfed-powys-dfu");
     private static final Actor LAB = new Actor("lab", Set.of(Role.LAB), FORCE, LAB_ID);
 
-    /**
-     * The mapper the server stores events with. It must stay configured exactly like
-     * {@code dev.custody.server.axon.AxonStorageConfig#defaultAxonObjectMapper}; the bench cannot depend on the
-     * server's executable jar, so the five settings are repeated here.
-     */
-    static ObjectMapper storeMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-    }
-
     record Loaded(long events, long devices, long openDevices, Duration took) {
     }
 
-    private final ObjectMapper mapper = storeMapper();
+    /** The mapping the server stores events with: the contract's own. */
+    private final ObjectMapper mapper = EventJson.mapper();
     private final SplittableRandom random = new SplittableRandom(20261124);
     private final Instant now;
 

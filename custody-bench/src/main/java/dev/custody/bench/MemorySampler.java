@@ -70,7 +70,7 @@ final class MemorySampler {
     }
 
     private static long metric(MiniHttp http, String name) throws IOException {
-        MiniHttp.Response r = http.get("/actuator/metrics/" + name, ServerProcess.INSPECTOR);
+        MiniHttp.Response r = http.get("/actuator/metrics/" + name, ServerProcess.SCRAPER);
         if (r.status() != 200) {
             return 0;
         }

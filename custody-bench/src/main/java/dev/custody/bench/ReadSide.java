@@ -316,7 +316,7 @@ final class ReadSide {
 
     /** {count, sum} of the engine's custody_alerts_scan_rows summary, from the server's Prometheus endpoint. */
     private static double[] scanRows(MiniHttp http) throws IOException {
-        String text = http.get("/actuator/prometheus", ServerProcess.INSPECTOR).body();
+        String text = http.get("/actuator/prometheus", ServerProcess.SCRAPER).body();
         return new double[]{metric(text, "custody_alerts_scan_rows_count"), metric(text, "custody_alerts_scan_rows_sum")};
     }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
 
     static final String INSPECTOR = MiniHttp.basic("inspector", Lifecycle.PASSWORD);
+    /** The metrics endpoints are for the METRICS role alone. */
+    static final String SCRAPER = MiniHttp.basic("scraper", Lifecycle.PASSWORD);
 
     private final Process process;
     private final int port;

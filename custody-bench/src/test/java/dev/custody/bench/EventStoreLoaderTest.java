@@ -2,8 +2,10 @@ package dev.custody.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.events.ContractSchemas;
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.DeviceSeized;
+import dev.custody.events.EventJson;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -14,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventStoreLoaderTest {
 
     @Test
-    void generatedEventsSurviveTheStoreMapperRoundTrip() throws Exception {
-        ObjectMapper mapper = EventStoreLoader.storeMapper();
+    void generatedEventsSurviveTheStoreMappingAndAreValidAgainstTheirSchemas() throws Exception {
+        ObjectMapper mapper = EventJson.mapper();
         EventStoreLoader loader = new EventStoreLoader(Instant.parse("2026-11-24T00:00:00Z"));
         for (int i = 0; i < 20; i++) {
             List<DeviceEvent> events = loader.lifecycle(i % 2 == 0);
@@ -25,6 +27,8 @@ class EventStoreLoaderTest {
                 assertThat(mapper.readValue(json, event.getClass())).isEqualTo(event);
                 JsonNode tree = mapper.readTree(json);
                 assertThat(tree.get("deviceId").isTextual()).as("ids are plain strings").isTrue();
+                assertThat(ContractSchemas.errors(ContractSchemas.event(event.getClass()), tree)).as(tree.toString())
+                        .isEmpty();
                 assertThat(event.occurredAt()).isBeforeOrEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
             }
         }

@@ -2,6 +2,7 @@ package dev.custody.events;
 
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
+import dev.custody.values.LifecycleStep;
 import dev.custody.values.DeviceId;
 import dev.custody.values.ExtractionType;
 import dev.custody.values.ForceCode;
@@ -37,12 +38,17 @@ public sealed interface DeviceEvent {
 
     Actor actor();
 
+    /** The step of the custody lifecycle this event records; see {@link LifecycleStep} for the whole table. */
+    LifecycleStep step();
+
     /** The stage a device is in after this event, given the stage before it. */
-    CustodyStage stageAfter(CustodyStage before);
+    default CustodyStage stageAfter(CustodyStage before) {
+        return step().stageAfter(before);
+    }
 
     /** Steps of the device's custody lifecycle; notes about the device (such as notifications) are not. */
     default boolean advancesLifecycle() {
-        return true;
+        return step().advancesLifecycle();
     }
 
     /**
@@ -56,8 +62,8 @@ public sealed interface DeviceEvent {
                         ForceCode force, int seizureNumber, Reseizure reseizure,
                         SeizureDetails details, ScopeReview scopeReview) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.SEIZED;
+        public LifecycleStep step() {
+            return LifecycleStep.SEIZURE;
         }
     }
 
@@ -65,8 +71,8 @@ public sealed interface DeviceEvent {
     record CustodyTransferred(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                               Holder from, Holder to, SealCheck sealCheck) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return before;
+        public LifecycleStep step() {
+            return LifecycleStep.CUSTODY_TRANSFER;
         }
     }
 
@@ -74,8 +80,8 @@ public sealed interface DeviceEvent {
     record DeviceReceivedAtLab(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                                LabId lab, Holder from, SealCheck sealCheck) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.AT_LAB;
+        public LifecycleStep step() {
+            return LifecycleStep.LAB_RECEIPT;
         }
     }
 
@@ -83,8 +89,8 @@ public sealed interface DeviceEvent {
     record DownloadStarted(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                            int attempt, String tool, ExtractionType extractionType) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.DOWNLOADING;
+        public LifecycleStep step() {
+            return LifecycleStep.DOWNLOAD_START;
         }
     }
 
@@ -92,16 +98,16 @@ public sealed interface DeviceEvent {
     record DownloadCompleted(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                              int attempt, String sha256, long sizeBytes) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.DOWNLOADED;
+        public LifecycleStep step() {
+            return LifecycleStep.DOWNLOAD_COMPLETION;
         }
     }
 
     record DownloadFailed(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                           int attempt, String reason) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.DOWNLOAD_FAILED;
+        public LifecycleStep step() {
+            return LifecycleStep.DOWNLOAD_FAILURE;
         }
     }
 
@@ -112,16 +118,16 @@ public sealed interface DeviceEvent {
     record DownloadVerified(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                             int attempt, String sha256) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return before == CustodyStage.DOWNLOADED ? CustodyStage.VERIFIED : before;
+        public LifecycleStep step() {
+            return LifecycleStep.DOWNLOAD_VERIFICATION;
         }
     }
 
     record ExaminationStarted(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor)
             implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.EXAMINING;
+        public LifecycleStep step() {
+            return LifecycleStep.EXAMINATION_START;
         }
     }
 
@@ -129,8 +135,8 @@ public sealed interface DeviceEvent {
     record ExaminationCompleted(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                                 boolean relevantMaterialFound, String summary) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.EXAMINED;
+        public LifecycleStep step() {
+            return LifecycleStep.EXAMINATION_COMPLETION;
         }
     }
 
@@ -138,16 +144,16 @@ public sealed interface DeviceEvent {
     record ReplacementIssued(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                              int replacementNumber, ReplacementKind kind, String note) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return before;
+        public LifecycleStep step() {
+            return LifecycleStep.REPLACEMENT_ISSUE;
         }
     }
 
     record ReplacementReturned(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                                int replacementNumber) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return before;
+        public LifecycleStep step() {
+            return LifecycleStep.REPLACEMENT_RETURN;
         }
     }
 
@@ -155,8 +161,8 @@ public sealed interface DeviceEvent {
     record RetentionExtended(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                              Instant until, String reason) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return before;
+        public LifecycleStep step() {
+            return LifecycleStep.RETENTION_EXTENSION;
         }
     }
 
@@ -164,8 +170,8 @@ public sealed interface DeviceEvent {
     record AgreementWithdrawn(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                               String note) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return before;
+        public LifecycleStep step() {
+            return LifecycleStep.AGREEMENT_WITHDRAWAL;
         }
     }
 
@@ -173,16 +179,16 @@ public sealed interface DeviceEvent {
     record DeviceReadyForCollection(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                                     String note) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.READY_FOR_COLLECTION;
+        public LifecycleStep step() {
+            return LifecycleStep.READY_FOR_COLLECTION;
         }
     }
 
     record DeviceReturned(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
                           ReturnRecipient returnedTo, String note) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return CustodyStage.RETURNED;
+        public LifecycleStep step() {
+            return LifecycleStep.RETURN;
         }
     }
 
@@ -196,13 +202,8 @@ public sealed interface DeviceEvent {
                           NotificationChannel channel, Language language, String reason,
                           String messageReference) implements DeviceEvent {
         @Override
-        public CustodyStage stageAfter(CustodyStage before) {
-            return before;
-        }
-
-        @Override
-        public boolean advancesLifecycle() {
-            return false;
+        public LifecycleStep step() {
+            return LifecycleStep.VICTIM_NOTIFICATION;
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.custody.values;
 
-/** Where a device is in its life. Derived from events only; see {@code DeviceEvent#stageAfter}. */
+/** Where a device is in its life. Derived from events only, through the lifecycle table {@link LifecycleStep}. */
 public enum CustodyStage {
     SEIZED,
     AT_LAB,

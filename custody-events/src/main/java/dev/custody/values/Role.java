@@ -9,5 +9,10 @@ public enum Role {
     /** The notifier service, recording that an update reached a victim. Never a person. */
     NOTIFIER,
     /** Operations staff: rebuild read models, see processor status. No access to custody steps. */
-    ADMIN
+    ADMIN,
+    /**
+     * The metrics scraper (Prometheus): reads {@code /actuator/prometheus} and {@code /actuator/metrics}, which hold
+     * every force's counts. Never a person, and nothing else.
+     */
+    METRICS
 }

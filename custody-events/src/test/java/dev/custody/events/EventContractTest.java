@@ -2,26 +2,23 @@ package dev.custody.events;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.custody.commands.DeviceCommand;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
+import dev.custody.values.LifecycleStep;
 import dev.custody.values.DeviceId;
 import dev.custody.values.Role;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,10 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventContractTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+    /** The contract's mapping, strict about unknown properties so that a round trip loses nothing unseen. */
+    private static final ObjectMapper JSON = EventJson.mapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private static final List<String> CONTACT_WORDS = List.of("email", "phone", "mobile", "address", "postcode",
@@ -73,7 +68,16 @@ class EventContractTest {
         for (Class<?> type : DeviceEvent.class.getPermittedSubclasses()) {
             collectContactFields(type, type.getSimpleName(), offending, 0);
         }
+        collectContactFields(AlertMessage.class, "AlertMessage", offending, 0);
         assertThat(offending).as("contact details belong in the erasable contact vault, never in an event").isEmpty();
+    }
+
+    @Test
+    void theAlertMessageRoundTripsThroughJson() throws Exception {
+        for (AlertMessage.Change change : AlertMessage.Change.values()) {
+            AlertMessage message = Samples.alert(change);
+            assertThat(JSON.readValue(JSON.writeValueAsString(message), AlertMessage.class)).isEqualTo(message);
+        }
     }
 
     @Test
@@ -86,6 +90,40 @@ class EventContractTest {
         assertThat(new DeviceEvent.ReplacementIssued(id, t, t, a, 1, null, null).stageAfter(CustodyStage.AT_LAB))
                 .isEqualTo(CustodyStage.AT_LAB);
         assertThat(new DeviceEvent.VictimNotified(id, t, t, a, null, null, "r", null).advancesLifecycle()).isFalse();
+    }
+
+    @Test
+    void everyLifecycleStepIsRecordedByExactlyOneEventType() throws Exception {
+        Map<LifecycleStep, List<String>> recordedBy = new EnumMap<>(LifecycleStep.class);
+        for (Class<?> type : DeviceEvent.class.getPermittedSubclasses()) {
+            recordedBy.computeIfAbsent(((DeviceEvent) sample(type)).step(), s -> new ArrayList<>())
+                    .add(type.getSimpleName());
+        }
+        assertThat(recordedBy.keySet()).containsExactlyInAnyOrder(LifecycleStep.values());
+        assertThat(recordedBy.values()).allSatisfy(types -> assertThat(types).hasSize(1));
+    }
+
+    @Test
+    void theTableWalksADeviceFromSeizureToReturnAndBack() {
+        CustodyStage stage = null;
+        for (LifecycleStep step : List.of(LifecycleStep.LAB_RECEIPT, LifecycleStep.DOWNLOAD_START,
+                LifecycleStep.DOWNLOAD_FAILURE, LifecycleStep.DOWNLOAD_START, LifecycleStep.DOWNLOAD_COMPLETION,
+                LifecycleStep.DOWNLOAD_VERIFICATION, LifecycleStep.EXAMINATION_START,
+                LifecycleStep.EXAMINATION_COMPLETION, LifecycleStep.READY_FOR_COLLECTION, LifecycleStep.RETURN,
+                LifecycleStep.SEIZURE)) {
+            CustodyStage before = stage == null ? LifecycleStep.SEIZURE.stageAfter(null) : stage;
+            assertThat(step.isAllowedFrom(before)).as(step + " from " + before).isTrue();
+            stage = step.stageAfter(before);
+        }
+        assertThat(stage).isEqualTo(CustodyStage.SEIZED);
+        assertThat(LifecycleStep.LAB_RECEIPT.isAllowedFrom(CustodyStage.DOWNLOADED)).isFalse();
+        assertThat(LifecycleStep.SEIZURE.isAllowedFrom(CustodyStage.AT_LAB)).as("a held device is not seized again")
+                .isFalse();
+        assertThat(LifecycleStep.DOWNLOAD_VERIFICATION.stageAfter(CustodyStage.EXAMINING))
+                .isEqualTo(CustodyStage.EXAMINING);
+        assertThat(LifecycleStep.READY_FOR_COLLECTION.isAllowedFrom(CustodyStage.READY_FOR_COLLECTION)).isFalse();
+        assertThat(LifecycleStep.REPLACEMENT_RETURN.isAllowedFrom(CustodyStage.RETURNED)).isTrue();
+        assertThat(LifecycleStep.RETURN.isAllowedFrom(CustodyStage.RETURNED)).isFalse();
     }
 
     private static void collectContactFields(Class<?> type, String path, List<String> offending, int depth) {
@@ -101,53 +139,7 @@ class EventContractTest {
         }
     }
 
-    /** Builds an instance with a non-default value in every component, recursively. */
-    static Object sample(Type type) throws Exception {
-        if (type instanceof ParameterizedType p) {
-            Class<?> raw = (Class<?>) p.getRawType();
-            Object element = sample(p.getActualTypeArguments()[0]);
-            if (List.class.equals(raw)) {
-                return List.of(element);
-            }
-            if (Set.class.equals(raw)) {
-                return Set.of(element);
-            }
-            throw new IllegalArgumentException("no sample for " + type);
-        }
-        Class<?> c = (Class<?>) type;
-        if (c == String.class) {
-            return "text";
-        } else if (c == int.class || c == Integer.class) {
-            return 3;
-        } else if (c == long.class || c == Long.class) {
-            return 42L;
-        } else if (c == boolean.class || c == Boolean.class) {
-            return true;
-        } else if (c == Instant.class) {
-            return Instant.parse("2026-11-23T10:15:30.123456Z");
-        } else if (c == LocalDate.class) {
-            return LocalDate.parse("2026-03-01");
-        } else if (c == Duration.class) {
-            return Duration.ofHours(30);
-        } else if (c == Period.class) {
-            return Period.ofMonths(12);
-        } else if (c == UUID.class) {
-            return UUID.fromString("6c6bc77b-b792-4e6a-97e3-c28c6a874353");
-        } else if (c.isEnum()) {
-            Object[] constants = c.getEnumConstants();
-            return constants[constants.length - 1];
-        } else if (c.isRecord()) {
-            RecordComponent[] components = c.getRecordComponents();
-            Object[] args = new Object[components.length];
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            for (int i = 0; i < components.length; i++) {
-                args[i] = sample(components[i].getGenericType());
-            }
-            if (c == dev.custody.values.ForceCode.class) {
-                return new dev.custody.values.ForceCode("dyfed-powys");
-            }
-            return c.getDeclaredConstructor(types).newInstance(args);
-        }
-        throw new IllegalArgumentException("no sample for " + c);
+    static Object sample(Type type) {
+        return Samples.of(type);
     }
 }

@@ -3,6 +3,8 @@ package dev.custody.notifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.Collection;
+
 /**
  * The notifier's own meters. Tags are low-cardinality only: channel, template and a reason code; never a device,
  * a reference or an address. Consumer lag comes from the Kafka client's own metrics
@@ -14,6 +16,24 @@ public final class NotifierMetrics {
 
     public NotifierMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * Registers every outcome counter at zero, so that the first failure or dead letter shows in Prometheus as an
+     * increase (a series that first appears at 1 shows none, and a rate-based alert rule would miss it).
+     */
+    public NotifierMetrics startAtZero(Collection<String> channels, Collection<String> templates,
+                                       Collection<String> consumedTopics) {
+        for (String channel : channels) {
+            for (String template : templates) {
+                counter("custody.notifier.messages.sent", channel, template);
+                counter("custody.notifier.messages.failed", channel, template);
+                counter("custody.notifier.messages.retried", channel, template);
+                counter("custody.notifier.messages.dead.lettered", channel, template);
+            }
+        }
+        consumedTopics.forEach(this::parkedCounter);
+        return this;
     }
 
     public void sent(String channel, String template) {
@@ -40,7 +60,11 @@ public final class NotifierMetrics {
 
     /** Records parked on the dead-letter topic by the consumer (unreadable, or failing to be handled). */
     public void recordParked(String topic) {
-        Counter.builder("custody.notifier.records.dead.lettered").tag("topic", topic).register(registry).increment();
+        parkedCounter(topic).increment();
+    }
+
+    private Counter parkedCounter(String topic) {
+        return Counter.builder("custody.notifier.records.dead.lettered").tag("topic", topic).register(registry);
     }
 
     private Counter counter(String name, String channel, String template) {

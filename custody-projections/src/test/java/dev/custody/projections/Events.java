@@ -2,6 +2,7 @@ package dev.custody.projections;
 
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.AgreementWithdrawn;
+import dev.custody.events.DeviceEvent.CustodyTransferred;
 import dev.custody.events.DeviceEvent.DeviceReadyForCollection;
 import dev.custody.events.DeviceEvent.DeviceReceivedAtLab;
 import dev.custody.events.DeviceEvent.DeviceReturned;
@@ -16,7 +17,7 @@ import dev.custody.events.DeviceEvent.ReplacementIssued;
 import dev.custody.events.DeviceEvent.ReplacementReturned;
 import dev.custody.events.DeviceEvent.RetentionExtended;
 import dev.custody.events.DeviceEvent.VictimNotified;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.values.Actor;
 import dev.custody.values.CaseReference;
 import dev.custody.values.ContactReference;
@@ -25,6 +26,7 @@ import dev.custody.values.DeviceId;
 import dev.custody.values.DeviceType;
 import dev.custody.values.ExtractionType;
 import dev.custody.values.ForceCode;
+import dev.custody.values.Holder;
 import dev.custody.values.LabId;
 import dev.custody.values.Language;
 import dev.custody.values.LegalBasis;
@@ -38,6 +40,7 @@ import dev.custody.values.ReturnRecipient;
 import dev.custody.values.Role;
 import dev.custody.values.Scope;
 import dev.custody.values.ScopeReview;
+import dev.custody.values.SealCheck;
 import dev.custody.values.SeizureDetails;
 import dev.custody.values.TimeSensitiveData;
 import dev.custody.values.TimeSensitiveKind;
@@ -134,6 +137,17 @@ public final class Events {
 
     public Events receivedAtLab(Instant at) {
         return add(new DeviceReceivedAtLab(id, at, at, ANALYST, LAB, null, null));
+    }
+
+    /** A lab receipt whose seal check read {@code sealNumber} (the seizure recorded {@code SEAL-1}). */
+    public Events receivedAtLab(Instant at, String sealNumber, boolean intact) {
+        return add(new DeviceReceivedAtLab(id, at, at, ANALYST, LAB, null, new SealCheck(sealNumber, intact)));
+    }
+
+    /** A hand-over to the property store whose seal check read {@code sealNumber}. */
+    public Events transferred(Instant at, String sealNumber, boolean intact) {
+        return add(new CustodyTransferred(id, at, at, OFFICER, null,
+                new Holder(Holder.HolderKind.PROPERTY_STORE, "store"), new SealCheck(sealNumber, intact)));
     }
 
     public Events downloadStarted(Instant at) {

@@ -24,10 +24,18 @@ import java.time.ZonedDateTime;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries and house rules, checked on every build. */
 @AnalyzeClasses(packages = "dev.custody", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /**
+     * Each package of every module is a slice (the capture takes the whole package name), so a dependency that runs
+     * back up, such as deadline rules reaching into the projector's package, fails the build.
+     */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.custody.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule controllersArePackagePrivate = classes()

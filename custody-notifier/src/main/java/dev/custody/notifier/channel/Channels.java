@@ -8,6 +8,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import uk.gov.service.notify.NotificationClient;
 
+import java.util.List;
+
 /**
  * Picks the way out for a message: email by the force's chosen route (its SMTP relay or GOV.UK Notify), text messages
  * always by Notify. A route that is not configured fails permanently, so the message is dead-lettered and visible.
@@ -15,6 +17,12 @@ import uk.gov.service.notify.NotificationClient;
 @Component
 @NotifierRole
 public class Channels {
+
+    /** Every channel's name, as in the send log and the metrics' {@code channel} tag. */
+    public static final String SMTP = "smtp";
+    public static final String NOTIFY_EMAIL = "notify-email";
+    public static final String NOTIFY_SMS = "notify-sms";
+    public static final List<String> NAMES = List.of(SMTP, NOTIFY_EMAIL, NOTIFY_SMS);
 
     private final SmtpEmail smtp;
     private final GovUkNotify notify;
@@ -40,8 +48,8 @@ public class Channels {
     /** The channel's metric name before it is known to work. */
     public static String nameOf(NotifierProperties.Force force, Delivery.Medium medium) {
         if (medium == Delivery.Medium.SMS) {
-            return "notify-sms";
+            return NOTIFY_SMS;
         }
-        return force.emailVia() == EmailVia.SMTP ? "smtp" : "notify-email";
+        return force.emailVia() == EmailVia.SMTP ? SMTP : NOTIFY_EMAIL;
     }
 }

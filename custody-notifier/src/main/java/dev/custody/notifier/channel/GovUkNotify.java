@@ -26,7 +26,7 @@ public class GovUkNotify {
         return new Channel() {
             @Override
             public String name() {
-                return "notify-email";
+                return Channels.NOTIFY_EMAIL;
             }
 
             @Override
@@ -49,7 +49,7 @@ public class GovUkNotify {
         return new Channel() {
             @Override
             public String name() {
-                return "notify-sms";
+                return Channels.NOTIFY_SMS;
             }
 
             @Override

@@ -24,7 +24,7 @@ public class SmtpEmail implements Channel {
 
     @Override
     public String name() {
-        return "smtp";
+        return Channels.SMTP;
     }
 
     @Override

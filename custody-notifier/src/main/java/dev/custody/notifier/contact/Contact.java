@@ -17,6 +17,15 @@ import java.time.Instant;
 public record Contact(ContactReference reference, ForceCode force, ContactChannel channel, String address,
                       Language language, boolean safeToContact, SafeHours safeHours, Instant eraseAfter) {
 
+    /**
+     * Whether these details may be used for the devices of {@code force}: only the force that registered them. A
+     * reference is chosen by an officer, so another force may register the same one; its details never reach this
+     * force's victims, nor this force's details theirs.
+     */
+    public boolean belongsTo(ForceCode force) {
+        return this.force.equals(force);
+    }
+
     /** The send-log recipient key of this person: the reference, never the address. */
     public static String recipientKey(ContactReference reference) {
         return "contact:" + reference.value();

@@ -76,6 +76,35 @@ public class ContactVault {
                 new MapSqlParameterSource("ref", reference.value()), ROW).stream().findFirst();
     }
 
+    /** The outcome of looking up who to tell about a device. */
+    public sealed interface Recipient {
+        /** Details registered by the device's own force. */
+        record Found(Contact contact) implements Recipient {
+        }
+
+        /** No details under the reference. */
+        record Unknown() implements Recipient {
+        }
+
+        /** The reference was registered by another force: its details must not be used for this device. */
+        record OtherForce(ForceCode registeredBy) implements Recipient {
+        }
+    }
+
+    /**
+     * The details to use for a device of {@code deviceForce}. Contacts belong to the force that registered them: a
+     * contact of another force is refused, so claiming a reference another force put on its seizure cannot redirect
+     * that force's messages.
+     */
+    public Recipient recipientFor(ContactReference reference, ForceCode deviceForce) {
+        Optional<Contact> contact = find(reference);
+        if (contact.isEmpty()) {
+            return new Recipient.Unknown();
+        }
+        return contact.get().belongsTo(deviceForce) ? new Recipient.Found(contact.get())
+                : new Recipient.OtherForce(contact.get().force());
+    }
+
     /** A read by a person, audited as such. */
     @Transactional
     public Optional<Contact> read(ContactReference reference, Actor actor) {
@@ -89,7 +118,7 @@ public class ContactVault {
     public boolean save(Contact contact, Actor actor) {
         Instant now = clock.instant();
         Optional<Contact> before = find(contact.reference());
-        Instant eraseAfter = erasure.eraseAfter(holdings(contact.reference()), now).orElse(null);
+        Instant eraseAfter = erasure.eraseAfter(holdings(contact.reference(), contact.force()), now).orElse(null);
         jdbc.update("""
                 insert into notifier_contact (contact_reference, force, channel, address, language, safe_to_contact,
                     safe_from, safe_until, safe_zone, created_at, updated_at, erase_after)
@@ -129,7 +158,7 @@ public class ContactVault {
         if (contact.isEmpty()) {
             return;
         }
-        Instant eraseAfter = erasure.eraseAfter(holdings(reference), clock.instant()).orElse(null);
+        Instant eraseAfter = erasure.eraseAfter(holdings(reference, contact.get().force()), clock.instant()).orElse(null);
         if (Objects.equals(eraseAfter, contact.get().eraseAfter())) {
             return;
         }
@@ -169,8 +198,10 @@ public class ContactVault {
         return true;
     }
 
-    private List<ErasurePolicy.Holding> holdings(ContactReference reference) {
-        return devices.linkedTo(reference).stream().map(d -> new ErasurePolicy.Holding(d.returnedAt())).toList();
+    /** The devices the details serve: those of the registering force; another force's device never holds them. */
+    private List<ErasurePolicy.Holding> holdings(ContactReference reference, ForceCode owner) {
+        return devices.linkedTo(reference).stream().filter(d -> owner.equals(d.force()))
+                .map(d -> new ErasurePolicy.Holding(d.returnedAt())).toList();
     }
 
     private void audit(ContactReference reference, String action, String changed, String actorId, String actorForce) {

@@ -1,5 +1,6 @@
 package dev.custody.notifier.inbox;
 
+import dev.custody.events.AlertMessage;
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.DeviceReturned;
 import dev.custody.events.DeviceEvent.DeviceSeized;
@@ -18,6 +19,7 @@ import dev.custody.notifier.tracking.TrackedDevice;
 import dev.custody.notifier.tracking.TrackedDevices;
 import dev.custody.values.ContactReference;
 import dev.custody.values.OwnerRole;
+import dev.custody.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -70,17 +72,17 @@ public class MessagePlanner {
 
     /** @return how many new messages were planned */
     @Transactional
-    public int handle(Incoming incoming, Source source) {
-        if (incoming instanceof Incoming.CustodyEvent event) {
+    public int handle(WireMessage incoming, Source source) {
+        if (incoming instanceof WireMessage.CustodyEvent event) {
             return onEvent(event, source);
         }
-        if (incoming instanceof Incoming.Alert alert) {
+        if (incoming instanceof WireMessage.Alert alert) {
             return onAlert(alert, source);
         }
         return 0;
     }
 
-    private int onEvent(Incoming.CustodyEvent incoming, Source source) {
+    private int onEvent(WireMessage.CustodyEvent incoming, Source source) {
         DeviceEvent event = incoming.event();
         Optional<TrackedDevice> before = devices.find(event.deviceId());
         if (event instanceof DeviceSeized seized) {
@@ -126,34 +128,35 @@ public class MessagePlanner {
                 .ifPresent(vault::rescheduleErasure);
     }
 
-    private int onAlert(Incoming.Alert alert, Source source) {
+    private int onAlert(WireMessage.Alert incoming, Source source) {
         int planned = 0;
-        boolean fresh = freshness.fresh(alert.time(), clock.instant());
-        if (supervisors.notifies(alert)) {
+        AlertMessage alert = incoming.alert();
+        boolean fresh = freshness.fresh(incoming.time(), clock.instant());
+        if (supervisors.notifies(incoming)) {
             if (fresh) {
                 Map<String, String> params = new HashMap<>();
                 params.put("deviceId", alert.deviceId().toString());
                 params.put("rule", alert.rule().name());
                 params.put("severity", alert.severity().name());
-                params.put("ownerRole", alert.ownerRole().name());
+                params.put("ownerRole", (alert.ownerRole() == null ? OwnerRole.OTHER : alert.ownerRole()).name());
                 params.put("raisedAt", alert.raisedAt().toString());
                 if (alert.dueAt() != null) {
                     params.put("dueAt", alert.dueAt().toString());
                 }
-                planned += plan(new PlannedMessage(alert.id(), PlannedMessage.supervisorOf(alert.force()),
-                        Template.SUPERVISOR_ALERT, alert.deviceId(), alert.force(), params, source.topic(),
+                planned += plan(new PlannedMessage(incoming.id(), PlannedMessage.supervisorOf(incoming.force()),
+                        Template.SUPERVISOR_ALERT, alert.deviceId(), incoming.force(), params, source.topic(),
                         source.key(), source.value()));
             } else {
                 metrics.skipped(Template.SUPERVISOR_ALERT.fileName(), "stale-event");
             }
         }
-        if (victims.apologisesFor(alert)) {
+        if (victims.apologisesFor(incoming)) {
             TrackedDevice device = devices.find(alert.deviceId())
                     .orElseThrow(() -> new DeviceNotYetKnown(alert.deviceId().toString()));
             if (device.held() && victims.notifiesOwnerOf(device)) {
                 if (fresh) {
-                    planned += plan(new PlannedMessage(alert.id(), Contact.recipientKey(device.contactReference()),
-                            Template.RETURN_OVERDUE_APOLOGY, alert.deviceId(), alert.force(), Map.of(),
+                    planned += plan(new PlannedMessage(incoming.id(), Contact.recipientKey(device.contactReference()),
+                            Template.RETURN_OVERDUE_APOLOGY, alert.deviceId(), incoming.force(), Map.of(),
                             source.topic(), source.key(), source.value()));
                 } else {
                     metrics.skipped(Template.RETURN_OVERDUE_APOLOGY.fileName(), "stale-event");

@@ -1,11 +1,13 @@
 package dev.custody.notifier.inbox;
 
+import dev.custody.events.AlertMessage;
 import dev.custody.events.DeviceEvent;
 import dev.custody.notifier.template.Template;
 import dev.custody.notifier.tracking.TrackedDevice;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
 import dev.custody.values.OwnerRole;
+import dev.custody.wire.WireMessage;
 
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +52,9 @@ public final class VictimMessagePolicy {
     }
 
     /** The 24-hour return was missed for someone we tell: apologise and offer a replacement. */
-    public boolean apologisesFor(Incoming.Alert alert) {
-        return alert.raised() && alert.rule() == AlertRule.RETURN_24H && alert.severity() == AlertSeverity.BREACH
-                && owners.contains(alert.ownerRole());
+    public boolean apologisesFor(WireMessage.Alert alert) {
+        AlertMessage a = alert.alert();
+        return alert.raised() && a.rule() == AlertRule.RETURN_24H && a.severity() == AlertSeverity.BREACH
+                && owners.contains(a.ownerRole());
     }
 }

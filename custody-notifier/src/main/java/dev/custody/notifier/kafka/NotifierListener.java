@@ -1,10 +1,10 @@
 package dev.custody.notifier.kafka;
 
-import dev.custody.notifier.NotifierLoops;
+import dev.custody.notifier.app.NotifierLoops;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.notifier.inbox.CloudEventReader;
-import dev.custody.notifier.inbox.Incoming;
 import dev.custody.notifier.inbox.MessagePlanner;
+import dev.custody.wire.WireMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ class NotifierListener {
                     "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
                     "value.deserializer=org.apache.kafka.common.serialization.StringDeserializer"})
     void on(ConsumerRecord<String, String> record) {
-        Incoming incoming = reader.read(record.value());
+        WireMessage incoming = reader.read(record.headers(), record.value());
         int planned = planner.handle(incoming, new MessagePlanner.Source(record.topic(), record.key(), record.value()));
         if (planned > 0) {
             loops.wake();

@@ -38,7 +38,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Sends what the send log says is due, one message at a time, each in its own steps: claim (with a lease), decide
@@ -126,12 +125,19 @@ public class Dispatcher {
         Target target;
         if (message.toVictim()) {
             ContactReference reference = new ContactReference(message.recipient().substring("contact:".length()));
-            Optional<Contact> found = vault.find(reference);
-            if (found.isEmpty()) {
+            ContactVault.Recipient recipient = vault.recipientFor(reference, message.force());
+            if (recipient instanceof ContactVault.Recipient.OtherForce other) {
+                log.warn("Message {} ({}) for device {} of {} is not sent: contact {} was registered by {}",
+                        message.id(), message.template().fileName(), message.deviceId(), message.force(), reference,
+                        other.registeredBy());
+                skip(message, "contact-of-another-force");
+                return;
+            }
+            if (!(recipient instanceof ContactVault.Recipient.Found found)) {
                 skip(message, "no-contact");
                 return;
             }
-            Contact contact = found.get();
+            Contact contact = found.contact();
             if (!contact.safeToContact()) {
                 log.info("Do not contact: message {} ({}) for device {} is not sent", message.id(),
                         message.template().fileName(), message.deviceId());
@@ -199,7 +205,7 @@ public class Dispatcher {
         params.forEach((name, value) -> values.put(name, switch (name) {
             case "retainedUntil" -> LocalDate.parse(value);
             case "dueAt", "raisedAt" -> Instant.parse(value);
-            case "severity" -> AlertTexts.severity(AlertSeverity.valueOf(value));
+            case "severity" -> AlertTexts.severity(AlertRule.valueOf(params.get("rule")), AlertSeverity.valueOf(value));
             case "ownerRole" -> AlertTexts.owner(OwnerRole.valueOf(value));
             default -> value;
         }));

@@ -28,10 +28,18 @@ public final class AlertTexts {
                     "mae diweddariad y dioddefwr yn hwyr");
             case LONG_HOLD -> new Localised("held past the review point",
                     "wedi'i chadw y tu hwnt i'r pwynt adolygu");
+            case SEAL_INTEGRITY -> new Localised("a seal found broken, or not the one recorded at seizure, when the "
+                    + "device changed hands (the due time is when it was found)",
+                    "sêl wedi'i chanfod wedi torri, neu nid yr un a gofnodwyd wrth atafaelu, pan newidiodd y ddyfais "
+                            + "ddwylo (yr amser erbyn yw pan gafodd ei chanfod)");
         };
     }
 
-    public static Localised severity(AlertSeverity severity) {
+    /** The severity as a supervisor reads it: a finding such as a broken seal is not a missed deadline. */
+    public static Localised severity(AlertRule rule, AlertSeverity severity) {
+        if (!rule.isDeadline()) {
+            return new Localised("chain of custody at risk", "cadwyn y gadwraeth mewn perygl");
+        }
         return switch (severity) {
             case WARNING -> new Localised("warning", "rhybudd");
             case BREACH -> new Localised("deadline missed", "terfyn amser wedi'i fethu");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,7 +35,14 @@ public final class TemplateRenderer {
      */
     public RenderedMessage render(Template template, MessageLanguage language, Map<String, ?> values) {
         if (language != MessageLanguage.BILINGUAL) {
-            return store.get(template, language).render(name -> format(values.get(name), language));
+            Map<String, String> texts = new HashMap<>();
+            values.forEach((name, value) -> {
+                String text = format(value, language);
+                if (text != null) {
+                    texts.put(name, text);
+                }
+            });
+            return store.get(template, language).render(texts);
         }
         RenderedMessage cy = render(template, MessageLanguage.CY, values);
         RenderedMessage en = render(template, MessageLanguage.EN, values);

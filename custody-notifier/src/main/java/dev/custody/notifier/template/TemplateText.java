@@ -1,29 +1,43 @@
 package dev.custody.notifier.template;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One template file in one language: a first line {@code Subject: …}, a blank line, then the body. Placeholders are
- * {@code {{name}}}; a section {@code {{#name}}…{{/name}}} is kept only when {@code name} has a value, which is how a
- * message leaves out what is not known (such as an expected return date).
+ * One template file in one language: a first line {@code Subject: …}, a blank line, then the body, in Mustache
+ * (JMustache): placeholders are {@code {{name}}}; a section {@code {{#name}}…{{/name}}} is kept only when
+ * {@code name} has a value, which is how a message leaves out what is not known (such as an expected return date).
+ * Text is plain, never HTML-escaped; partials ({@code {{>name}}}) are refused.
  */
-public record TemplateText(String source, String subject, String body) {
+public final class TemplateText {
 
-    private static final Pattern TAG = Pattern.compile("\\{\\{([#/]?)([A-Za-z][A-Za-z0-9]*)}}");
+    private static final Mustache.Compiler MUSTACHE = Mustache.compiler()
+            .escapeHTML(false)
+            .emptyStringIsFalse(true);
 
     /** A template that cannot be used: the message says which file and why. */
     public static class InvalidTemplate extends RuntimeException {
         public InvalidTemplate(String message) {
             super(message);
         }
+    }
+
+    private final String source;
+    private final String subject;
+    private final String body;
+    private final com.samskivert.mustache.Template compiledSubject;
+    private final com.samskivert.mustache.Template compiledBody;
+
+    private TemplateText(String source, String subject, String body) {
+        this.source = source;
+        this.subject = subject;
+        this.body = body;
+        this.compiledSubject = compile(subject);
+        this.compiledBody = compile(body);
     }
 
     public static TemplateText parse(String source, String text) {
@@ -37,40 +51,33 @@ public record TemplateText(String source, String subject, String body) {
         if (body.isEmpty()) {
             throw new InvalidTemplate(source + ": the body is empty");
         }
-        TemplateText template = new TemplateText(source, first.substring("Subject:".length()).strip(), body);
-        template.checkSections(template.subject());
-        template.checkSections(body);
-        return template;
+        return new TemplateText(source, first.substring("Subject:".length()).strip(), body);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String body() {
+        return body;
     }
 
     /** Placeholder and section names used anywhere in the template. */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
-        for (String part : List.of(subject, body)) {
-            Matcher m = TAG.matcher(part);
-            while (m.find()) {
-                names.add(m.group(2));
-            }
-        }
+        compiledSubject.visit(new Names(names, true));
+        compiledBody.visit(new Names(names, true));
         return names;
     }
 
     /** Names used in the body outside any section: the ones that always reach the reader. */
     public Set<String> unconditionalBodyNames() {
         Set<String> names = new LinkedHashSet<>();
-        Matcher m = TAG.matcher(body);
-        int depth = 0;
-        while (m.find()) {
-            switch (m.group(1)) {
-                case "#" -> depth++;
-                case "/" -> depth--;
-                default -> {
-                    if (depth == 0) {
-                        names.add(m.group(2));
-                    }
-                }
-            }
-        }
+        compiledBody.visit(new Names(names, false));
         return names;
     }
 
@@ -89,50 +96,19 @@ public record TemplateText(String source, String subject, String body) {
     }
 
     /**
-     * Fills the template. {@code value} gives the text of a name, or null when it has none; a placeholder without a
-     * value outside a section is an error, never an empty gap in a message.
+     * Fills the template. {@code values} holds the text of each name that has one; a placeholder without a value
+     * outside a section is an error, never an empty gap in a message.
      */
-    public RenderedMessage render(Function<String, String> value) {
-        return new RenderedMessage(fill(subject, value), fill(body, value));
-    }
-
     public RenderedMessage render(Map<String, String> values) {
-        return render(values::get);
+        return new RenderedMessage(fill(compiledSubject, values), fill(compiledBody, values));
     }
 
-    private String fill(String text, Function<String, String> value) {
-        StringBuilder out = new StringBuilder();
-        Deque<Boolean> shown = new ArrayDeque<>();
-        Matcher m = TAG.matcher(text);
-        int last = 0;
-        while (m.find()) {
-            boolean visible = !shown.contains(Boolean.FALSE);
-            if (visible) {
-                out.append(text, last, m.start());
-            }
-            String name = m.group(2);
-            switch (m.group(1)) {
-                case "#" -> {
-                    String v = value.apply(name);
-                    shown.push(v != null && !v.isBlank());
-                }
-                case "/" -> shown.pop();
-                default -> {
-                    if (visible) {
-                        String v = value.apply(name);
-                        if (v == null) {
-                            throw new InvalidTemplate(source + ": no value for placeholder " + name);
-                        }
-                        out.append(v);
-                    }
-                }
-            }
-            last = m.end();
+    private String fill(com.samskivert.mustache.Template template, Map<String, String> values) {
+        try {
+            return tidy(template.execute(values));
+        } catch (MustacheException.Context e) {
+            throw new InvalidTemplate(source + ": no value for placeholder " + e.key);
         }
-        if (!shown.contains(Boolean.FALSE)) {
-            out.append(text.substring(last));
-        }
-        return tidy(out.toString());
     }
 
     /** A removed section leaves no run of blank lines behind. */
@@ -140,24 +116,54 @@ public record TemplateText(String source, String subject, String body) {
         return text.replaceAll("\n{3,}", "\n\n").strip();
     }
 
-    private void checkSections(String text) {
-        Deque<String> open = new ArrayDeque<>();
-        Matcher m = TAG.matcher(text);
-        while (m.find()) {
-            if (m.group(1).equals("#")) {
-                open.push(m.group(2));
-            } else if (m.group(1).equals("/")) {
-                if (open.isEmpty() || !open.pop().equals(m.group(2))) {
-                    throw new InvalidTemplate(source + ": section {{/" + m.group(2) + "}} closes nothing open");
-                }
+    private com.samskivert.mustache.Template compile(String text) {
+        com.samskivert.mustache.Template template;
+        try {
+            template = MUSTACHE.compile(text);
+        } catch (MustacheException e) {
+            throw new InvalidTemplate(source + ": " + e.getMessage());
+        }
+        template.visit(new Names(new LinkedHashSet<>(), true));
+        return template;
+    }
+
+    /** Collects names; refuses partials, and a '{{' that Mustache left as text (a tag that never closes). */
+    private final class Names implements Mustache.Visitor {
+        private final Set<String> names;
+        private final boolean intoSections;
+
+        Names(Set<String> names, boolean intoSections) {
+            this.names = names;
+            this.intoSections = intoSections;
+        }
+
+        @Override
+        public void visitText(String text) {
+            if (text.contains("{{")) {
+                throw new InvalidTemplate(source + ": a '{{' does not start a valid placeholder");
             }
         }
-        if (!open.isEmpty()) {
-            throw new InvalidTemplate(source + ": section {{#" + open.peek() + "}} is never closed");
+
+        @Override
+        public void visitVariable(String name) {
+            names.add(name);
         }
-        if (text.contains("{{") && TAG.matcher(text).results().count()
-                != text.split("\\{\\{", -1).length - 1) {
-            throw new InvalidTemplate(source + ": a '{{' does not start a valid placeholder");
+
+        @Override
+        public boolean visitInclude(String name) {
+            throw new InvalidTemplate(source + ": partials such as {{>" + name + "}} are not supported");
+        }
+
+        @Override
+        public boolean visitSection(String name) {
+            names.add(name);
+            return intoSections;
+        }
+
+        @Override
+        public boolean visitInvertedSection(String name) {
+            names.add(name);
+            return intoSections;
         }
     }
 }

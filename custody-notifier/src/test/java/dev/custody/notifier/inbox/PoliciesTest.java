@@ -1,5 +1,6 @@
 package dev.custody.notifier.inbox;
 
+import dev.custody.events.AlertMessage;
 import dev.custody.events.DeviceEvent;
 import dev.custody.notifier.template.Template;
 import dev.custody.notifier.tracking.TrackedDevice;
@@ -15,11 +16,13 @@ import dev.custody.values.ReturnRecipient;
 import dev.custody.values.Role;
 import dev.custody.values.VictimCare;
 import dev.custody.values.VictimsCodeTier;
+import dev.custody.wire.WireMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +101,10 @@ class PoliciesTest {
                 null, null, null);
     }
 
-    private static Incoming.Alert alert(boolean raised, AlertRule rule, AlertSeverity severity, OwnerRole role) {
-        return new Incoming.Alert("a-1", T, FORCE, raised, rule, DEVICE, role, severity, T, T);
+    private static WireMessage.Alert alert(boolean raised, AlertRule rule, AlertSeverity severity, OwnerRole role) {
+        AlertMessage.Change change = raised ? AlertMessage.Change.RAISED : AlertMessage.Change.RESOLVED;
+        return new WireMessage.Alert("a-1", T, FORCE, new AlertMessage(UUID.randomUUID(), rule, severity, DEVICE,
+                FORCE, role, null, 1, T, T, raised ? AlertMessage.State.OPEN : AlertMessage.State.RESOLVED, null,
+                null, null, null, null, null, null, change, T));
     }
 }

@@ -1,7 +1,7 @@
 package dev.custody.notifier.it;
 
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
-import dev.custody.notifier.NotifierLoops;
+import dev.custody.notifier.app.NotifierLoops;
 import dev.custody.notifier.contact.Contact;
 import dev.custody.notifier.contact.ContactChannel;
 import dev.custody.notifier.contact.ContactVault;
@@ -11,8 +11,7 @@ import dev.custody.notifier.sendlog.OutgoingMessage;
 import dev.custody.notifier.sendlog.SendLog;
 import dev.custody.notifier.sendlog.SendStatus;
 import dev.custody.notifier.support.Await;
-import dev.custody.notifier.support.CloudEventsForTests;
-import dev.custody.notifier.support.CloudEventsForTests.Rec;
+import dev.custody.notifier.support.ServerRecords;
 import dev.custody.notifier.support.FakeNotify;
 import dev.custody.notifier.support.Infra;
 import dev.custody.notifier.support.Mailbox;
@@ -31,6 +30,7 @@ import dev.custody.values.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -90,10 +90,10 @@ class NotifierIT {
     void aWelshVictimHearsOfEachStepInWelshAndEachMessageIsRecorded() {
         String address = unique("victim") + "@example.org";
         String ref = register(address, Language.CY, ContactChannel.EMAIL, null);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
+        ServerRecords device = new ServerRecords("dyfed-powys");
         TestNotifierApp.estimate(device.id(), LocalDate.of(2026, 12, 3));
         Instant t = TestClock.INSTANCE.instant();
-        CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 14, t), device.replacementIssued(t),
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 14, t), device.replacementIssued(t),
                 device.readyForCollection(t), device.returned(t));
 
         List<Mail> mails = Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() >= 4);
@@ -125,8 +125,8 @@ class NotifierIT {
     void anUnknownLanguageGetsWelshFirstThenEnglishAndNoEstimateWhenTheReadSideHasNone() {
         String address = unique("bilingual") + "@example.org";
         String ref = register(address, null, ContactChannel.EMAIL, null);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
-        CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
+        ServerRecords device = new ServerRecords("dyfed-powys");
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
         Mail mail = Await.until(WAIT, () -> Mailbox.to(address), m -> !m.isEmpty()).get(0);
         assertThat(mail.subject()).isEqualTo("Diweddariad am eich dyfais / An update about your device");
         assertThat(mail.body().indexOf("Dyma ddiweddariad")).isLessThan(mail.body().indexOf("This is an update"));
@@ -138,15 +138,16 @@ class NotifierIT {
     void aRedeliveredRecordSendsNothingTwice() {
         String address = unique("redelivery") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
-        Rec seized = device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant());
-        Rec ready = device.readyForCollection(TestClock.INSTANCE.instant());
-        CloudEventsForTests.produce(seized, ready);
+        ServerRecords device = new ServerRecords("dyfed-powys");
+        ProducerRecord<String, String> seized = device.seized(ref, OwnerRole.VICTIM, 28,
+                TestClock.INSTANCE.instant());
+        ProducerRecord<String, String> ready = device.readyForCollection(TestClock.INSTANCE.instant());
+        ServerRecords.produce(seized, ready);
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() >= 2);
 
-        CloudEventsForTests.produce(seized, ready, seized);
-        Rec marker = device.returned(TestClock.INSTANCE.instant());
-        CloudEventsForTests.produce(marker);
+        ServerRecords.produce(seized, ready, seized);
+        ProducerRecord<String, String> marker = device.returned(TestClock.INSTANCE.instant());
+        ServerRecords.produce(marker);
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() >= 3);
         Await.until(WAIT, () -> recordedFor(device), r -> r.size() >= 3);
         assertThat(Mailbox.to(address)).extracting(Mail::subject).containsExactlyInAnyOrder(
@@ -160,9 +161,9 @@ class NotifierIT {
         String ref = unique("dnc");
         vault.save(new Contact(new ContactReference(ref), new ForceCode("dyfed-powys"), ContactChannel.EMAIL, address,
                 Language.EN, false, null, null), officer());
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
+        ServerRecords device = new ServerRecords("dyfed-powys");
         Instant t = TestClock.INSTANCE.instant();
-        CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 28, t), device.readyForCollection(t),
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, t), device.readyForCollection(t),
                 device.alert(AlertRule.RETURN_24H, AlertSeverity.BREACH, OwnerRole.VICTIM, t));
 
         List<OutgoingMessage> rows = Await.until(WAIT, () -> sendLog.forRecipient(Contact.recipientKey(
@@ -182,8 +183,8 @@ class NotifierIT {
                 new SafeHours(LocalTime.of(9, 0), LocalTime.of(20, 0), SafeHours.LONDON));
         Instant lateEvening = Instant.parse("2026-12-01T22:30:00Z");
         TestClock.INSTANCE.set(lateEvening);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
-        CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 28, lateEvening));
+        ServerRecords device = new ServerRecords("dyfed-powys");
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, lateEvening));
 
         OutgoingMessage held = Await.until(WAIT, () -> sendLog.forDevice(device.device),
                 rows -> !rows.isEmpty() && rows.get(0).heldSince() != null).get(0);
@@ -205,8 +206,8 @@ class NotifierIT {
         String ref = register(address, Language.EN, ContactChannel.EMAIL,
                 new SafeHours(LocalTime.of(9, 0), LocalTime.of(9, 1), SafeHours.LONDON));
         TestClock.INSTANCE.set(Instant.parse("2026-12-01T12:00:00Z"));
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
-        CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
+        ServerRecords device = new ServerRecords("dyfed-powys");
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
         Await.until(WAIT, () -> sendLog.forDevice(device.device), r -> !r.isEmpty() && r.get(0).heldSince() != null);
 
         assertThat(vault.erase(new ContactReference(ref), officer())).isTrue();
@@ -232,9 +233,9 @@ class NotifierIT {
     void detailsAreErasedAutomaticallyThirtyDaysAfterTheReturn() {
         String address = unique("auto-erase") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
+        ServerRecords device = new ServerRecords("dyfed-powys");
         Instant returnedAt = TestClock.INSTANCE.instant();
-        CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 28, returnedAt.minusSeconds(3600)),
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, returnedAt.minusSeconds(3600)),
                 device.returned(returnedAt));
         // Registered but not yet linked, the details were due for erasure 30 days after registration; the seizure
         // cancels that, and the return plans it 30 days after the return.
@@ -257,13 +258,13 @@ class NotifierIT {
     void aRegularUpdateGoesAtTheAgreedFrequencyCountedFromTheLastUpdate() {
         String address = unique("regular") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
+        ServerRecords device = new ServerRecords("dyfed-powys");
         Instant seizedAt = TestClock.INSTANCE.instant().minus(Duration.ofDays(2));
-        CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 14, seizedAt));
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 14, seizedAt));
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 1);
         // The receipt's VictimNotified comes back on the topic as the loop closes; an officer's call counts too.
         Instant officerCall = TestClock.INSTANCE.instant();
-        CloudEventsForTests.produce(device.victimNotified(officerCall));
+        ServerRecords.produce(device.victimNotified(officerCall));
         Await.until(WAIT, () -> jdbc.queryForObject("select next_update_due from notifier_device where device_id = ?",
                 java.sql.Timestamp.class, device.device.value()).toInstant(),
                 due -> due.equals(officerCall.plus(Duration.ofDays(14))));
@@ -284,10 +285,11 @@ class NotifierIT {
     void supervisorsGetEveryRaisedAlertAndAVictimAnApologyWhenTheReturnIsLate() {
         String address = unique("late") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
+        ServerRecords device = new ServerRecords("dyfed-powys");
         Instant t = TestClock.INSTANCE.instant();
-        Rec breach = device.alert(AlertRule.RETURN_24H, AlertSeverity.BREACH, OwnerRole.VICTIM, t);
-        CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 28, t.minus(Duration.ofHours(25))), breach);
+        ProducerRecord<String, String> breach = device.alert(AlertRule.RETURN_24H, AlertSeverity.BREACH,
+                OwnerRole.VICTIM, t);
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, t.minus(Duration.ofHours(25))), breach);
 
         Mail apology = Await.until(WAIT, () -> Mailbox.to(address), m -> m.stream()
                 .anyMatch(x -> x.subject().startsWith("We are sorry"))).stream()
@@ -308,10 +310,10 @@ class NotifierIT {
                 phone.replace(" ", ""), Language.CY, true, null, null), officer("north-wales"));
         String isva = unique("isva") + "@isva.example.org";
         String isvaRef = register(isva, Language.EN, ContactChannel.VIA_ISVA, null, "north-wales");
-        CloudEventsForTests sms = new CloudEventsForTests("north-wales");
-        CloudEventsForTests viaIsva = new CloudEventsForTests("north-wales");
+        ServerRecords sms = new ServerRecords("north-wales");
+        ServerRecords viaIsva = new ServerRecords("north-wales");
         Instant t = TestClock.INSTANCE.instant();
-        CloudEventsForTests.produce(sms.seized(ref, OwnerRole.VICTIM, 28, t), sms.readyForCollection(t),
+        ServerRecords.produce(sms.seized(ref, OwnerRole.VICTIM, 28, t), sms.readyForCollection(t),
                 viaIsva.seized(isvaRef, OwnerRole.VICTIM, 28, t));
 
         List<FakeNotify.Received> texts = Await.until(WAIT, () -> notify.received().stream()
@@ -338,11 +340,12 @@ class NotifierIT {
         FakeNotify notify = Infra.notifyApi();
         String failing = unique("failing") + "@example.org";
         String failingRef = register(failing, Language.EN, ContactChannel.EMAIL, null, "north-wales");
-        CloudEventsForTests device = new CloudEventsForTests("north-wales");
+        ServerRecords device = new ServerRecords("north-wales");
         notify.failNext(1000, 500);
         try {
-            Rec seized = device.seized(failingRef, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant());
-            CloudEventsForTests.produce(seized);
+            ProducerRecord<String, String> seized = device.seized(failingRef, OwnerRole.VICTIM, 28,
+                    TestClock.INSTANCE.instant());
+            ServerRecords.produce(seized);
             OutgoingMessage dead = Await.until(WAIT, () -> sendLog.forDevice(device.device),
                     r -> !r.isEmpty() && r.get(0).status() == SendStatus.DEAD).get(0);
             assertThat(dead.attempts()).isEqualTo(3);
@@ -356,7 +359,7 @@ class NotifierIT {
             assertThat(meters.get("custody.notifier.messages.dead.lettered").tag("channel", "notify-email")
                     .tag("template", "seizure-receipt").counter().count()).isGreaterThanOrEqualTo(1);
             assertThat(meters.get("custody.notifier.messages.retried").tag("channel", "notify-email")
-                    .counter().count()).isGreaterThanOrEqualTo(2);
+                    .tag("template", "seizure-receipt").counter().count()).isGreaterThanOrEqualTo(2);
         } finally {
             notify.failNext(0, 500);
         }
@@ -366,10 +369,11 @@ class NotifierIT {
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheRecordsBehindItCarryOn() {
         String address = unique("after-poison") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
-        Rec poison = new Rec(Infra.EVENTS, device.id(), "{\"specversion\":\"1.0\",\"id\":\"poison-" + UUID.randomUUID()
+        ServerRecords device = new ServerRecords("dyfed-powys");
+        ProducerRecord<String, String> poison = new ProducerRecord<>(Infra.EVENTS, device.id(),
+                "{\"specversion\":\"1.0\",\"id\":\"poison-" + UUID.randomUUID()
                 + "\",\"type\":\"dev.custody.DeviceReturned\",\"time\":\"not a time\"}");
-        CloudEventsForTests.produce(poison, device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
+        ServerRecords.produce(poison, device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
 
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 1);
         ConsumerRecord<String, String> parked = awaitDeadLetter(device.id());
@@ -405,7 +409,7 @@ class NotifierIT {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    private static List<RecordVictimNotified> recordedFor(CloudEventsForTests device) {
+    private static List<RecordVictimNotified> recordedFor(ServerRecords device) {
         return TestNotifierApp.RECORDED.stream().filter(r -> r.deviceId().equals(device.device)).toList();
     }
 

@@ -4,8 +4,7 @@ import dev.custody.notifier.contact.Contact;
 import dev.custody.notifier.contact.ContactChannel;
 import dev.custody.notifier.contact.ContactVault;
 import dev.custody.notifier.support.Await;
-import dev.custody.notifier.support.CloudEventsForTests;
-import dev.custody.notifier.support.CloudEventsForTests.Rec;
+import dev.custody.notifier.support.ServerRecords;
 import dev.custody.notifier.support.Infra;
 import dev.custody.notifier.support.Mailbox;
 import dev.custody.notifier.support.TestClock;
@@ -20,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -46,31 +46,31 @@ class NotifierRestartIT {
     void aRestartAndAFullRedeliveryDuplicateNothingAndABrokerOutageLosesNothing() throws Exception {
         String address = "restart-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String ref = "r-" + UUID.randomUUID().toString().substring(0, 8);
-        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
+        ServerRecords device = new ServerRecords("dyfed-powys");
         Instant t = TestClock.INSTANCE.instant();
 
         try (ConfigurableApplicationContext first = TestNotifierApp.start()) {
             first.getBean(ContactVault.class).save(new Contact(new ContactReference(ref), new ForceCode("dyfed-powys"),
                     ContactChannel.EMAIL, address, Language.EN, true, null, null),
                     new Actor("pc-1", Set.of(Role.OFFICER), new ForceCode("dyfed-powys"), null));
-            CloudEventsForTests.produce(device.seized(ref, OwnerRole.VICTIM, 28, t), device.replacementIssued(t));
+            ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, t), device.replacementIssued(t));
             Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 2);
         }
 
         rewindConsumerGroup();
 
         try (ConfigurableApplicationContext second = TestNotifierApp.start()) {
-            Rec ready = device.readyForCollection(t);
-            CloudEventsForTests.produce(ready);
+            ProducerRecord<String, String> ready = device.readyForCollection(t);
+            ServerRecords.produce(ready);
             Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() >= 3);
 
             Infra.stopKafka();
             Infra.startKafka();
             Instant later = TestClock.INSTANCE.instant();
-            CloudEventsForTests.produce(device.returned(later));
+            ServerRecords.produce(device.returned(later));
             Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() >= 4);
             // Give a stray duplicate the chance to show up before counting.
-            CloudEventsForTests.produce(device.victimNotified(later));
+            ServerRecords.produce(device.victimNotified(later));
             Await.until(WAIT, () -> TestNotifierApp.RECORDED.stream()
                     .filter(r -> r.deviceId().equals(device.device)).count(), n -> n >= 4);
         }

@@ -116,9 +116,33 @@ class TemplatesTest {
         assertThatThrownBy(() -> TemplateText.parse("t", "Hello {{reference}}"))
                 .isInstanceOf(InvalidTemplate.class).hasMessageContaining("Subject");
         assertThatThrownBy(() -> TemplateText.parse("t", "Subject: x\n\n{{#expectedReturn}} never closed"))
-                .isInstanceOf(InvalidTemplate.class).hasMessageContaining("never closed");
-        assertThatThrownBy(() -> TemplateText.parse("t", "Subject: x\n\nHello {{ reference }}"))
-                .isInstanceOf(InvalidTemplate.class);
+                .isInstanceOf(InvalidTemplate.class).hasMessageContaining("t: ").hasMessageContaining("expectedReturn");
+        assertThatThrownBy(() -> TemplateText.parse("t", "Subject: x\n\n{{/expectedReturn}} closes nothing"))
+                .isInstanceOf(InvalidTemplate.class).hasMessageContaining("expectedReturn");
+        assertThatThrownBy(() -> TemplateText.parse("t", "Subject: x\n\nHello {{reference"))
+                .isInstanceOf(InvalidTemplate.class).hasMessageContaining("'{{'");
+        assertThatThrownBy(() -> TemplateText.parse("t", "Subject: x\n\nHello {{>reference}}"))
+                .isInstanceOf(InvalidTemplate.class).hasMessageContaining("partials");
+    }
+
+    @Test
+    void textIsPlainAndMustacheSpacingIsAllowed() {
+        TemplateText text = TemplateText.parse("t", "Subject: {{ reference }}\n\nAt {{forceName}} & <b>co</b>");
+        RenderedMessage message = text.render(Map.of("reference", "R<1>", "forceName", "Smith & Jones"));
+        assertThat(message.subject()).isEqualTo("R<1>");
+        assertThat(message.body()).isEqualTo("At Smith & Jones & <b>co</b>");
+    }
+
+    @Test
+    void aSectionInsideASectionAndAnInvertedSectionFollowTheirValues() {
+        TemplateText text = TemplateText.parse("t",
+                "Subject: x\n\n{{#a}}A{{#b}}B{{/b}}{{/a}}{{^a}}no A{{/a}} {{reference}}");
+        assertThat(text.names()).containsExactlyInAnyOrder("a", "b", "reference");
+        assertThat(text.unconditionalBodyNames()).containsExactly("a", "reference");
+        assertThat(text.render(Map.of("a", "1", "b", "1", "reference", "R")).body()).isEqualTo("AB R");
+        assertThat(text.render(Map.of("a", "1", "reference", "R")).body()).isEqualTo("A R");
+        assertThat(text.render(Map.of("a", "", "reference", "R")).body()).isEqualTo("no A R");
+        assertThat(text.render(Map.of("reference", "R")).body()).isEqualTo("no A R");
     }
 
     @Test

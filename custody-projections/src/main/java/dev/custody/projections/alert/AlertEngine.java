@@ -1,11 +1,13 @@
 package dev.custody.projections.alert;
 
 import dev.custody.projections.deadline.Deadline;
+import dev.custody.projections.deadline.Deadlines;
 import dev.custody.projections.device.DeviceQueries;
 import dev.custody.projections.device.DeviceQueries.DueDevice;
-import dev.custody.projections.device.DeviceView;
-import dev.custody.projections.device.OpenDeadlines;
+import dev.custody.projections.view.DeviceView;
+import dev.custody.projections.deadline.OpenDeadlines;
 import dev.custody.values.AlertRule;
+import dev.custody.values.AlertSeverity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,19 @@ public class AlertEngine {
                         + "of the devices held")
                 .register(metrics);
         this.scanTime = Timer.builder("custody.alerts.scan").description("Time of one alert scan").register(metrics);
+        // Every series from the start, at zero: a counter that first appears at 1 shows no increase in Prometheus,
+        // so the first breach would never fire a rate-based alert rule.
+        for (AlertRule rule : AlertRule.values()) {
+            for (AlertSeverity severity : AlertSeverity.values()) {
+                raisedCounter(new AlertStore.Kind(rule, severity));
+            }
+        }
+    }
+
+    private Counter raisedCounter(AlertStore.Kind kind) {
+        return Counter.builder("custody.alerts.raised").tag("rule", kind.rule().name())
+                .tag("severity", kind.severity().name())
+                .description("Alerts raised, by rule and severity").register(metrics);
     }
 
     @Scheduled(fixedDelayString = "${custody.alerts.scan-interval:PT0.2S}",
@@ -110,27 +124,18 @@ public class AlertEngine {
         Map<UUID, Instant> nextFire = new HashMap<>();
         for (DueDevice d : due) {
             DeviceView v = d.view();
-            Set<Deadline.Key> has = alerted.getOrDefault(d.deviceId(), Set.of());
-            Instant next = null;
-            for (Deadline deadline : openDeadlines.of(v)) {
-                if (has.contains(deadline.key())) {
-                    continue;
-                }
-                if (!deadline.fireAt().isAfter(now)) {
-                    raise.add(new AlertStore.DueDeadline(d.deviceId(), deadline.rule(), deadline.severity(),
-                            deadline.dueAt(), v.force(), v.ownerRole().name(), v.lab(), v.seizureNumber()));
-                } else if (next == null || deadline.fireAt().isBefore(next)) {
-                    next = deadline.fireAt();
-                }
+            Deadlines.Due dueNow = Deadlines.due(openDeadlines.of(v), alerted.getOrDefault(d.deviceId(), Set.of()), now);
+            for (Deadline deadline : dueNow.raise()) {
+                raise.add(new AlertStore.DueDeadline(d.deviceId(), deadline.rule(), deadline.severity(),
+                        deadline.dueAt(), v.force(), v.ownerRole().name(), v.lab(), v.seizureNumber()));
             }
-            nextFire.put(d.deviceId(), next);
+            nextFire.put(d.deviceId(), dueNow.nextFireAt());
         }
-        Map<AlertRule, Integer> raised = raise.isEmpty() ? new EnumMap<>(AlertRule.class) : alerts.raise(raise, now);
+        Map<AlertStore.Kind, Integer> raised = raise.isEmpty() ? Map.of() : alerts.raise(raise, now);
         devices.setNextFireAt(nextFire);
         int count = 0;
         for (var e : raised.entrySet()) {
-            Counter.builder("custody.alerts.raised").tag("rule", e.getKey().name())
-                    .description("Alerts raised, by rule").register(metrics).increment(e.getValue());
+            raisedCounter(e.getKey()).increment(e.getValue());
             count += e.getValue();
         }
         return new int[]{due.size(), count};

@@ -1,5 +1,12 @@
 package dev.custody.projections.alert;
 
+import dev.custody.events.AlertMessage;
+import dev.custody.values.AlertRule;
+import dev.custody.values.AlertSeverity;
+import dev.custody.values.DeviceId;
+import dev.custody.values.ForceCode;
+import dev.custody.values.LabId;
+import dev.custody.values.OwnerRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +28,24 @@ public class AlertOutbox {
 
     /** An alert change with the alert as it now stands. */
     public record AlertChange(long logId, String change, Instant at, String actor, AlertView alert) {
+
+        /** The change's stable CloudEvents id: consumers drop a repeat by it. */
+        public String messageId() {
+            return "alert-log-" + logId;
+        }
+
+        /** The change as the contract's message on {@code custody.alerts.v1}. */
+        public AlertMessage message() {
+            AlertView a = alert;
+            return new AlertMessage(a.alertId(), AlertRule.valueOf(a.rule()), AlertSeverity.valueOf(a.severity()),
+                    new DeviceId(a.deviceId()), new ForceCode(a.force()),
+                    a.ownerRole() == null ? null : OwnerRole.valueOf(a.ownerRole()),
+                    a.lab() == null ? null : new LabId(a.lab()), a.seizureNumber(), a.dueAt(), a.raisedAt(),
+                    AlertMessage.State.valueOf(a.state()),
+                    a.resolution() == null ? null : AlertMessage.Resolution.valueOf(a.resolution()),
+                    a.resolvedAt(), a.resolvedBy(), a.lateBySeconds(), a.acknowledgedBy(), a.acknowledgedAt(),
+                    a.acknowledgeNote(), AlertMessage.Change.valueOf(change), at);
+        }
     }
 
     private final JdbcTemplate jdbc;

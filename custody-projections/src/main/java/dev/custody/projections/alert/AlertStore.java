@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,15 +58,19 @@ public class AlertStore {
                               String ownerRole, String lab, int seizureNumber) {
     }
 
+    /** What the alert counts are kept by: rule and severity. */
+    public record Kind(AlertRule rule, AlertSeverity severity) {
+    }
+
     /**
      * Raises one alert per due deadline, exactly once across nodes and restarts: the alert id is derived from the
      * deadline's identity and the table is unique on it, so a deadline can never get a second alert; the RAISED log
      * entry is written only for an alert actually inserted. Must run in a transaction.
      *
-     * @return the alerts raised now, by rule (deadlines that already had one are not counted)
+     * @return the alerts raised now, by rule and severity (deadlines that already had one are not counted)
      */
-    public Map<AlertRule, Integer> raise(List<DueDeadline> due, Instant now) {
-        Map<AlertRule, Integer> raised = new EnumMap<>(AlertRule.class);
+    public Map<Kind, Integer> raise(List<DueDeadline> due, Instant now) {
+        Map<Kind, Integer> raised = new HashMap<>();
         if (due.isEmpty()) {
             return raised;
         }
@@ -85,13 +88,13 @@ public class AlertStore {
                                            due_at, raised_at, state)
                         select alert_id, r, s, id, f, o, l, sn, due, ?, 'OPEN' from due
                         on conflict do nothing
-                        returning alert_id, device_id, force, rule
+                        returning alert_id, device_id, force, rule, severity
                     ), logged as (
                         insert into alert_log (alert_id, device_id, force, change, at)
                         select alert_id, device_id, force, 'RAISED', ? from ins
                         returning 1
                     )
-                    select rule from ins""")) {
+                    select rule, severity from ins""")) {
                 int n = due.size();
                 Object[][] cols = new Object[8][n];
                 for (int i = 0; i < n; i++) {
@@ -113,7 +116,8 @@ public class AlertStore {
                 ps.setTimestamp(10, at);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        raised.merge(AlertRule.valueOf(rs.getString(1)), 1, Integer::sum);
+                        raised.merge(new Kind(AlertRule.valueOf(rs.getString(1)),
+                                AlertSeverity.valueOf(rs.getString(2))), 1, Integer::sum);
                     }
                 }
             }

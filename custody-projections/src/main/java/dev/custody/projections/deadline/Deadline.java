@@ -20,6 +20,11 @@ public record Deadline(AlertRule rule, AlertSeverity severity, Instant dueAt, In
         return new Key(rule, severity, dueAt);
     }
 
+    /** A warning is moot once its breach is due: from then on the breach alone is raised and shown. */
+    public boolean isMootAt(Instant now) {
+        return severity == AlertSeverity.WARNING && !now.isBefore(dueAt);
+    }
+
     /** What identifies a deadline, and the alert raised for it. */
     public record Key(AlertRule rule, AlertSeverity severity, Instant dueAt) {
     }

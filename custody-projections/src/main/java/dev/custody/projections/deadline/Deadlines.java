@@ -1,52 +1,98 @@
 package dev.custody.projections.deadline;
 
 import dev.custody.events.DeviceEvent;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Works out a device's open deadlines from its view, and how a closed one was resolved. Pure: no clock, no I/O.
+ * Works out a device's open deadlines from its view, which of them to raise, and how a closed one was resolved.
+ * Pure: no clock, no I/O.
  */
 public final class Deadlines {
 
-    private final List<DeadlineRule> rules;
-    private final Map<AlertRule, DeadlineRule> byRule = new EnumMap<>(AlertRule.class);
+    /**
+     * What falls due for one device at a moment: the deadlines to raise an alert for now, and when the next one
+     * falls due (null: none left).
+     */
+    public record Due(List<Deadline> raise, Instant nextFireAt) {
+    }
 
-    public Deadlines(List<DeadlineRule> rules) {
-        this.rules = List.copyOf(rules);
-        rules.forEach(r -> byRule.put(r.rule(), r));
+    private final List<DeadlinePolicy> policies;
+    private final Map<AlertRule, DeadlinePolicy> byRule = new EnumMap<>(AlertRule.class);
+
+    public Deadlines(List<DeadlinePolicy> policies) {
+        this.policies = List.copyOf(policies);
+        policies.forEach(p -> byRule.put(p.rule(), p));
     }
 
     public static Deadlines standard() {
-        return new Deadlines(Rules.ALL);
+        return new Deadlines(DeadlinePolicy.allCurrentPolicies());
     }
 
-    /** Every open deadline of the device, a breach per applicable rule plus its warning where the rule has one. */
+    /** Every open deadline of the device, a breach per due time of each applicable rule plus its warning if any. */
     public Map<Deadline.Key, Deadline> open(DeviceView view, DeadlineSettings settings) {
         Map<Deadline.Key, Deadline> open = new LinkedHashMap<>();
         if (view == null || !view.isHeld()) {
             return open;
         }
-        for (DeadlineRule rule : rules) {
-            rule.dueAt(view, settings).ifPresent(due -> {
-                Deadline breach = new Deadline(rule.rule(), AlertSeverity.BREACH, due, due);
+        for (DeadlinePolicy policy : policies) {
+            for (Instant due : policy.dueTimes(view, settings)) {
+                Deadline breach = new Deadline(policy.rule(), AlertSeverity.BREACH, due, due);
                 open.put(breach.key(), breach);
-                Duration warning = rule.warningBefore(settings);
+                Duration warning = policy.warningBefore(settings);
                 if (warning != null && !warning.isZero() && !warning.isNegative()) {
-                    Deadline warn = new Deadline(rule.rule(), AlertSeverity.WARNING, due, due.minus(warning));
+                    Deadline warn = new Deadline(policy.rule(), AlertSeverity.WARNING, due, due.minus(warning));
                     open.put(warn.key(), warn);
                 }
-            });
+            }
         }
         return open;
+    }
+
+    /**
+     * The alerts to raise for a device at {@code now}, and when it next needs looking at. Each deadline raises one
+     * alert, ever ({@code alerted} holds those that have had one). A warning is raised only while its breach lies
+     * ahead: once the breach is due, or has its alert, the warning is moot and the breach alone is raised. So a
+     * step logged after its deadline, or an engine that was down past it, gives supervisors one message, not two.
+     */
+    public static Due due(Collection<Deadline> open, Set<Deadline.Key> alerted, Instant now) {
+        List<Deadline> raise = new ArrayList<>();
+        Instant next = null;
+        for (Deadline d : open) {
+            if (alerted.contains(d.key()) || isMoot(d, alerted, now)) {
+                continue;
+            }
+            if (!d.fireAt().isAfter(now)) {
+                raise.add(d);
+            } else if (next == null || d.fireAt().isBefore(next)) {
+                next = d.fireAt();
+            }
+        }
+        return new Due(raise, next);
+    }
+
+    /**
+     * When the alert engine next needs to look at a device, as far as the projection can tell without a clock: the
+     * earliest fire time of a deadline without an alert, skipping warnings whose breach already has one.
+     */
+    public static Instant nextFireAt(Collection<Deadline> open, Set<Deadline.Key> alerted) {
+        return due(open, alerted, Instant.MIN).nextFireAt();
+    }
+
+    private static boolean isMoot(Deadline d, Set<Deadline.Key> alerted, Instant now) {
+        return d.isMootAt(now) || d.severity() == AlertSeverity.WARNING
+                && alerted.contains(new Deadline.Key(d.rule(), AlertSeverity.BREACH, d.dueAt()));
     }
 
     /**
@@ -54,8 +100,8 @@ public final class Deadlines {
      * judged on its {@code occurredAt}; otherwise superseded.
      */
     public Resolution resolution(Deadline.Key deadline, DeviceEvent closedBy) {
-        DeadlineRule rule = byRule.get(deadline.rule());
-        if (rule == null || !rule.isSatisfiedBy(closedBy)) {
+        DeadlinePolicy policy = byRule.get(deadline.rule());
+        if (policy == null || !policy.isSatisfiedBy(closedBy)) {
             return Resolution.SUPERSEDED;
         }
         return closedBy.occurredAt().isAfter(deadline.dueAt()) ? Resolution.LATE : Resolution.IN_TIME;

@@ -3,6 +3,7 @@ package dev.custody.projections.device;
 import dev.custody.events.DeviceEvent;
 import dev.custody.projections.deadline.DeadlineProperties;
 import dev.custody.projections.deadline.Deadlines;
+import dev.custody.projections.view.DeviceView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,6 +1,8 @@
 package dev.custody.projections.device;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import dev.custody.projections.view.DeviceViewJson;
+import dev.custody.projections.view.DeviceView;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 

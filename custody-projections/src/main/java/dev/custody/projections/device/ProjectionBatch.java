@@ -1,6 +1,8 @@
 package dev.custody.projections.device;
 
 import dev.custody.events.DeviceEvent;
+import dev.custody.projections.view.DeviceViewJson;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.events.DeviceEvent.DeviceSeized;
 import dev.custody.projections.deadline.Deadline;
 import dev.custody.projections.deadline.DeadlineProperties;
@@ -171,19 +173,16 @@ final class ProjectionBatch {
             }
             boolean timeSensitive = false;
             Instant nextDue = null;
-            Instant nextFire = null;
             for (Deadline d : t.open.values()) {
                 if (d.rule() == AlertRule.TIME_SENSITIVE_DATA) {
                     timeSensitive = true;
                 }
-                if (d.severity() == AlertSeverity.BREACH && (nextDue == null || d.dueAt().isBefore(nextDue))) {
+                if (d.severity() == AlertSeverity.BREACH && d.rule().isDeadline()
+                        && (nextDue == null || d.dueAt().isBefore(nextDue))) {
                     nextDue = d.dueAt();
                 }
-                if (!t.alerted.contains(d.key()) && (nextFire == null || d.fireAt().isBefore(nextFire))) {
-                    nextFire = d.fireAt();
-                }
             }
-            status.add(new StatusRow(t.view, timeSensitive, nextDue, nextFire));
+            status.add(new StatusRow(t.view, timeSensitive, nextDue, Deadlines.nextFireAt(t.open.values(), t.alerted)));
             periods.add(t.view);
         }
         store.upsertStatus(status);

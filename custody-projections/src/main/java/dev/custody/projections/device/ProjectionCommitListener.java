@@ -1,5 +1,7 @@
 package dev.custody.projections.device;
 
+import dev.custody.projections.view.DeviceView;
+
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.custody.projections.device;
 
 import dev.custody.events.DeviceEvent;
+import dev.custody.projections.view.DeviceView;
 
 import java.util.List;
 

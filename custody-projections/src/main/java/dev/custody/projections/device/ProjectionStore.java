@@ -1,6 +1,8 @@
 package dev.custody.projections.device;
 
 import dev.custody.projections.deadline.Deadline;
+import dev.custody.projections.view.DeviceViewJson;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.projections.deadline.Resolution;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;

@@ -1,8 +1,10 @@
 package dev.custody.projections.metrics;
 
 import dev.custody.events.DeviceEvent;
+import dev.custody.values.AlertRule;
 import dev.custody.projections.admin.ProjectionProgress;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.deadline.Resolution;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.projections.device.ProjectionListener;
 import dev.custody.projections.device.ResolvedAlert;
 import io.micrometer.core.instrument.Counter;
@@ -56,6 +58,17 @@ public class CustodyMetrics implements ProjectionListener {
                         Duration.ofSeconds(1))
                 .register(registry);
         registry.gauge("custody.projection.lag.events", lagEvents);
+        // Every series at zero from the start, so the first resolution shows as an increase in Prometheus.
+        for (AlertRule rule : AlertRule.values()) {
+            for (Resolution resolution : Resolution.values()) {
+                resolvedCounter(rule, resolution);
+            }
+        }
+    }
+
+    private Counter resolvedCounter(AlertRule rule, Resolution resolution) {
+        return Counter.builder("custody.alerts.resolved").tag("rule", rule.name()).tag("resolution", resolution.name())
+                .description("Alerts resolved, by rule and how").register(registry);
     }
 
     @Override
@@ -66,9 +79,7 @@ public class CustodyMetrics implements ProjectionListener {
     @Override
     public void flushed(List<ResolvedAlert> resolved, List<DeviceView> returned) {
         for (ResolvedAlert r : resolved) {
-            Counter.builder("custody.alerts.resolved").tag("rule", r.rule().name())
-                    .tag("resolution", r.resolution().name())
-                    .description("Alerts resolved, by rule and how").register(registry).increment();
+            resolvedCounter(r.rule(), r.resolution()).increment();
         }
         for (DeviceView v : returned) {
             DistributionSummary.builder("custody.device.days.held").tag("force", v.force())

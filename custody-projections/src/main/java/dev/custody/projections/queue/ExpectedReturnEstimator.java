@@ -1,7 +1,7 @@
 package dev.custody.projections.queue;
 
 import dev.custody.projections.device.DeviceQueries;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.queries.ExpectedReturn;
 import dev.custody.queries.ExpectedReturnQuery;
 import dev.custody.values.CustodyStage;
@@ -28,7 +28,7 @@ import java.util.Optional;
  *   <li>Waiting at a lab: the devices ahead of it in priority order, cleared at the lab's rate of completed
  *       examinations over the last window ({@link EstimateMath}), plus the lab's median time from a completed
  *       examination to the device's return.</li>
- *   <li>Examined or ready for collection: what remains of that median.</li>
+ *   <li>Examined: what remains of that median. Ready for collection: now.</li>
  *   <li>Not yet at a lab: the force's recent times held (10th, 50th and 90th percentile), less the time already held.</li>
  * </ul>
  * Empty when there is too little history to say anything honest.
@@ -139,15 +139,28 @@ public class ExpectedReturnEstimator {
 
     private Optional<ExpectedReturn> afterExamination(DeviceView view, Instant now) {
         double[] after = view.lab() == null ? null : postExaminationDays(view.lab(), now);
-        double elapsed = view.examinationCompletedAt() == null ? 0
-                : Duration.between(view.examinationCompletedAt(), now).toSeconds() / 86_400.0;
-        double likely = after == null ? 0 : Math.max(0, after[0] - elapsed);
-        double latest = after == null ? 1 : Math.max(likely, after[1] - elapsed);
-        String basis = view.stage() == CustodyStage.READY_FOR_COLLECTION ? "ready for collection now"
-                : "examination complete; the lab's recent devices went back a median "
-                + (after == null ? "(unknown)" : String.format(Locale.UK, "%.1f", after[0])) + " days after examination";
-        return Optional.of(new ExpectedReturn(new DeviceId(view.deviceId()), day(now, likely), day(now, 0),
-                day(now, latest), basis));
+        return afterExamination(new DeviceId(view.deviceId()), view.stage(), view.examinationCompletedAt(), after, now);
+    }
+
+    /**
+     * A device whose examination is complete: ready for collection now, or what remains of the lab's median (and
+     * 90th percentile) time from examination to return. No estimate when the lab has too little such history.
+     */
+    static Optional<ExpectedReturn> afterExamination(DeviceId device, CustodyStage stage, Instant examinedAt,
+                                                     double[] after, Instant now) {
+        if (stage == CustodyStage.READY_FOR_COLLECTION) {
+            return Optional.of(new ExpectedReturn(device, day(now, 0), day(now, 0), day(now, 1),
+                    "ready for collection now"));
+        }
+        if (after == null) {
+            return Optional.empty();
+        }
+        double elapsed = examinedAt == null ? 0 : Duration.between(examinedAt, now).toSeconds() / 86_400.0;
+        double likely = Math.max(0, after[0] - elapsed);
+        double latest = Math.max(likely, after[1] - elapsed);
+        String basis = String.format(Locale.UK, "examination complete; the lab's recent devices went back a median "
+                + "%.1f days after examination", after[0]);
+        return Optional.of(new ExpectedReturn(device, day(now, likely), day(now, 0), day(now, latest), basis));
     }
 
     private Optional<ExpectedReturn> fromForceHistory(DeviceView view, Instant now) {

@@ -2,7 +2,7 @@ package dev.custody.projections.queue;
 
 import dev.custody.projections.deadline.Deadline;
 import dev.custody.projections.device.DeviceQueries.StoredStatus;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.values.AlertSeverity;
 
 import java.time.Duration;
@@ -35,7 +35,7 @@ final class QueuePriority {
         if (status.enhanced()) {
             reasons.add("victim with enhanced rights under the Victims' Code");
         }
-        open.stream().filter(d -> d.severity() == AlertSeverity.BREACH)
+        open.stream().filter(d -> d.severity() == AlertSeverity.BREACH && d.rule().isDeadline())
                 .min(java.util.Comparator.comparing(Deadline::dueAt).thenComparing(Deadline::rule))
                 .ifPresent(d -> reasons.add(d.rule() + (d.dueAt().isAfter(now)
                         ? " due in " + human(Duration.between(now, d.dueAt()))

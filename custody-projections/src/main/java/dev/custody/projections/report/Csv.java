@@ -1,42 +1,53 @@
 package dev.custody.projections.report;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 
-/** RFC 4180 CSV, with a guard against spreadsheet formula injection (a text cell never starts with =, +, - or @). */
+/**
+ * RFC 4180 CSV written by Commons CSV, with a guard against spreadsheet formula injection: a text cell never starts
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a TAB or a carriage return (OWASP's list), so it gets a leading
+ * apostrophe. Numbers are written as they are, negative ones too.
+ */
 final class Csv {
 
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private final StringBuilder out = new StringBuilder();
+    private final CSVPrinter printer;
+
+    Csv() {
+        try {
+            printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     Csv row(Object... cells) {
-        return row(java.util.Arrays.asList(cells));
+        return row(Arrays.asList(cells));
     }
 
     Csv row(List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
+        try {
+            printer.printRecord(cells.stream().map(Csv::defused));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("\r\n");
         return this;
     }
 
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Number) {
-            return value.toString();
+    /** A cell as it may be written: a number or nothing as it is, any other value as text that no sheet runs. */
+    static Object defused(Object value) {
+        if (value == null || value instanceof Number) {
+            return value;
         }
         String s = value.toString();
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return !s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.custody.projections.status;
 
 import dev.custody.projections.alert.AlertView;
 import dev.custody.projections.deadline.Deadline;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.queries.ExpectedReturn;
 
 import java.time.Instant;
@@ -11,16 +11,20 @@ import java.util.UUID;
 
 /**
  * A device as an officer needs it without phoning the lab: stage, holder, key times, replacement, open deadlines
- * and alerts, and when it is expected back.
+ * and alerts, the seal's integrity, and when it is expected back.
  *
- * @param version the sequence number of the last event the read model has applied; equal to the version a command
- *                returned once the read model has caught up with it
+ * @param version       the sequence number of the last event the read model has applied; equal to the version a
+ *                      command returned once the read model has caught up with it
+ * @param openDeadlines the deadlines still running or missed, less warnings whose breach is due; findings such as a
+ *                      broken seal are not deadlines and appear under {@code sealIntegrity} and, once raised,
+ *                      {@code openAlerts}
  */
 public record DeviceStatus(UUID deviceId, long version, String force, String caseReference, Device device,
                     String ownerRole, int seizureNumber, Reseizure reseizure, String stage, boolean held,
                     Holder holder, String lab, Times times, double daysHeld, Replacement replacement,
                     Retention retention, List<DeviceView.AtRisk> timeSensitiveData, VictimUpdates victimUpdates,
-                    List<OpenDeadline> openDeadlines, List<AlertView> openAlerts, ExpectedReturn expectedReturn) {
+                    List<OpenDeadline> openDeadlines, List<AlertView> openAlerts, ExpectedReturn expectedReturn,
+                    SealIntegrity sealIntegrity) {
 
     public record Device(String type, String description, String sealNumber) {
     }
@@ -46,6 +50,14 @@ public record DeviceStatus(UUID deviceId, long version, String force, String cas
     }
 
     public record VictimUpdates(String tier, Integer agreedEveryDays, Instant lastUpdateAt, int updates) {
+    }
+
+    /**
+     * @param intact   true while every seal check of this seizure found the seal intact and with the number recorded
+     *                 at seizure
+     * @param problems each failed check; each raised a SEAL_INTEGRITY alert to the force's supervisors
+     */
+    public record SealIntegrity(boolean intact, List<DeviceView.SealProblem> problems) {
     }
 
     public record OpenDeadline(String rule, String severity, Instant dueAt, Instant fireAt, boolean overdue) {
@@ -77,7 +89,9 @@ public record DeviceStatus(UUID deviceId, long version, String force, String cas
                 v.victimTier() == null && v.victimUpdates() == 0 ? null
                         : new VictimUpdates(v.victimTier() == null ? null : v.victimTier().name(), v.updateEveryDays(),
                         v.lastVictimUpdateAt(), v.victimUpdates()),
-                deadlines.stream().map(d -> OpenDeadline.of(d, now)).toList(), openAlerts, expectedReturn);
+                deadlines.stream().filter(d -> d.rule().isDeadline() && !d.isMootAt(now))
+                        .map(d -> OpenDeadline.of(d, now)).toList(),
+                openAlerts, expectedReturn, new SealIntegrity(v.sealProblems().isEmpty(), v.sealProblems()));
     }
 
     private static double round(double d) {

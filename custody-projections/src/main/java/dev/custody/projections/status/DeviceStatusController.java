@@ -6,7 +6,7 @@ import dev.custody.projections.access.Page;
 import dev.custody.projections.access.Params;
 import dev.custody.projections.device.DeviceQueries;
 import dev.custody.projections.device.DeviceQueries.StoredStatus;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
 import dev.custody.values.ForceCode;

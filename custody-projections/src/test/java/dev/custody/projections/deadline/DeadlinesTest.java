@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.custody.projections.Events.T0;
 import static dev.custody.projections.Events.h;
@@ -279,8 +282,136 @@ class DeadlinesTest {
     }
 
     @Test
-    void every_rule_of_the_brief_is_implemented() {
-        assertThat(Rules.ALL).extracting(DeadlineRule::rule).containsExactlyInAnyOrder(AlertRule.values());
+    void every_alert_rule_has_exactly_one_current_policy() {
+        assertThat(DeadlinePolicy.allCurrentPolicies()).extracting(DeadlinePolicy::rule)
+                .containsExactlyInAnyOrder(AlertRule.values());
+    }
+
+    @Nested
+    class SealIntegrity {
+
+        @Test
+        void an_intact_seal_with_the_recorded_number_raises_nothing() {
+            Events phone = Events.device().seized().transferred(h(1), "SEAL-1", true)
+                    .receivedAtLab(h(2), " seal-1 ", true);
+            assertThat(open(phone).values()).noneMatch(d -> d.rule() == AlertRule.SEAL_INTEGRITY);
+        }
+
+        @Test
+        void a_broken_seal_at_a_transfer_is_a_finding_due_when_it_was_found() {
+            Events phone = Events.device().seized().transferred(h(3), "SEAL-1", false);
+            assertThat(breach(phone, AlertRule.SEAL_INTEGRITY)).hasValueSatisfying(d -> {
+                assertThat(d.dueAt()).isEqualTo(h(3));
+                assertThat(d.fireAt()).isEqualTo(h(3));
+            });
+            assertThat(warning(phone, AlertRule.SEAL_INTEGRITY)).isEmpty();
+            assertThat(AlertRule.SEAL_INTEGRITY.isDeadline()).as("a finding orders no queue").isFalse();
+        }
+
+        @Test
+        void another_seal_number_at_the_lab_is_a_finding_even_when_intact() {
+            Events phone = Events.device().seized().receivedAtLab(h(2), "SEAL-9", true);
+            assertThat(breach(phone, AlertRule.SEAL_INTEGRITY)).hasValueSatisfying(d ->
+                    assertThat(d.dueAt()).isEqualTo(h(2)));
+        }
+
+        @Test
+        void each_failed_check_is_its_own_finding_and_the_return_supersedes_them() {
+            Events phone = Events.device().seized().transferred(h(1), "SEAL-1", false)
+                    .receivedAtLab(h(2), "SEAL-2", true);
+            assertThat(open(phone).values()).filteredOn(d -> d.rule() == AlertRule.SEAL_INTEGRITY)
+                    .extracting(Deadline::dueAt).containsExactlyInAnyOrder(h(1), h(2));
+            Deadline first = breach(phone, AlertRule.SEAL_INTEGRITY).orElseThrow();
+            phone.returned(h(5));
+            assertThat(open(phone)).isEmpty();
+            assertThat(resolution(first, phone)).isEqualTo(Resolution.SUPERSEDED);
+        }
+
+        @Test
+        void a_re_seizure_starts_with_a_clean_seal_record() {
+            Events phone = Events.device().seized().transferred(h(1), "SEAL-1", false).returned(h(5))
+                    .seizedAt(T0.plus(Duration.ofDays(10))).seized();
+            assertThat(breach(phone, AlertRule.SEAL_INTEGRITY)).isEmpty();
+        }
+    }
+
+    /** What the alert engine raises at a moment: a warning only while its breach lies ahead. */
+    @Nested
+    class WhatIsRaised {
+
+        private Set<AlertRule> raised(Deadlines.Due due, AlertSeverity severity) {
+            return due.raise().stream().filter(d -> d.severity() == severity).map(Deadline::rule)
+                    .collect(Collectors.toSet());
+        }
+
+        @Test
+        void a_warning_is_raised_alone_between_its_fire_time_and_its_breach() {
+            Events phone = Events.device().seized();
+            Deadlines.Due due = Deadlines.due(open(phone).values(), Set.of(), h(21));
+            assertThat(due.raise()).singleElement().satisfies(d -> {
+                assertThat(d.rule()).isEqualTo(AlertRule.RETURN_24H);
+                assertThat(d.severity()).isEqualTo(AlertSeverity.WARNING);
+            });
+            assertThat(due.nextFireAt()).isEqualTo(h(24));
+        }
+
+        @Test
+        void a_seizure_logged_30_hours_late_raises_the_24h_breach_without_its_warning() {
+            Events phone = Events.device().seized();
+            Deadlines.Due due = Deadlines.due(open(phone).values(), Set.of(), h(30));
+            assertThat(raised(due, AlertSeverity.BREACH)).contains(AlertRule.RETURN_24H, AlertRule.REPLACEMENT_24H);
+            assertThat(raised(due, AlertSeverity.WARNING)).isEmpty();
+            assertThat(due.nextFireAt()).as("the moot warning is not looked at again")
+                    .isEqualTo(T0.plus(Duration.ofDays(28)));
+        }
+
+        @Test
+        void a_warning_is_moot_from_its_breach_time_and_a_breach_never_is() {
+            Deadline warning = new Deadline(AlertRule.RETURN_24H, AlertSeverity.WARNING, h(24), h(20));
+            assertThat(warning.isMootAt(h(23))).isFalse();
+            assertThat(warning.isMootAt(h(24))).isTrue();
+            assertThat(new Deadline(AlertRule.RETURN_24H, AlertSeverity.BREACH, h(24), h(24)).isMootAt(h(100)))
+                    .isFalse();
+        }
+
+        @Test
+        void at_the_breach_time_itself_the_breach_alone_is_raised() {
+            Deadlines.Due due = Deadlines.due(open(Events.device().seized()).values(), Set.of(), h(24));
+            assertThat(raised(due, AlertSeverity.WARNING)).isEmpty();
+            assertThat(raised(due, AlertSeverity.BREACH)).contains(AlertRule.RETURN_24H);
+        }
+
+        @Test
+        void every_rule_with_a_warning_raises_the_breach_alone_once_it_is_due() {
+            for (AlertRule rule : AlertRule.values()) {
+                Deadline breach = new Deadline(rule, AlertSeverity.BREACH, h(24), h(24));
+                Deadline warning = new Deadline(rule, AlertSeverity.WARNING, h(24), h(20));
+                Deadlines.Due due = Deadlines.due(List.of(warning, breach), Set.of(), h(24).plusSeconds(1));
+                assertThat(due.raise()).as(rule.name()).containsExactly(breach);
+                assertThat(Deadlines.due(List.of(warning, breach), Set.of(), h(23)).raise()).as(rule.name())
+                        .containsExactly(warning);
+            }
+        }
+
+        @Test
+        void a_warning_whose_breach_has_its_alert_is_never_raised_nor_waited_for() {
+            Events phone = Events.device().seized();
+            Map<Deadline.Key, Deadline> open = open(phone);
+            Deadline.Key breach = new Deadline.Key(AlertRule.RETURN_24H, AlertSeverity.BREACH, h(24));
+            Set<Deadline.Key> alerted = open.keySet().stream()
+                    .filter(k -> k.severity() == AlertSeverity.BREACH && !k.dueAt().isAfter(h(24)))
+                    .collect(Collectors.toSet());
+            assertThat(alerted).contains(breach);
+            assertThat(Deadlines.nextFireAt(open.values(), alerted)).isEqualTo(T0.plus(Duration.ofDays(28)));
+            assertThat(Deadlines.nextFireAt(open.values(), Set.of())).as("before any alert").isEqualTo(h(20));
+        }
+
+        @Test
+        void a_deadline_with_an_alert_is_never_raised_again() {
+            Events phone = Events.device().seized();
+            Set<Deadline.Key> all = open(phone).keySet();
+            assertThat(Deadlines.due(open(phone).values(), all, h(1000)).raise()).isEmpty();
+        }
     }
 
     @Test

@@ -24,6 +24,17 @@ class EstimateMathTest {
     }
 
     @Test
+    void the_quantiles_are_exact_not_an_approximation() {
+        // Gamma(1, 1/2) is the exponential with rate 2; Gamma(2, 1) at its median solves 1 - e^-x (1 + x) = 1/2.
+        double[] d = EstimateMath.queueDays(0, 2.0);
+        assertThat(d[0]).isCloseTo(-Math.log(0.9) / 2, within(1e-9));
+        assertThat(d[1]).isCloseTo(Math.log(2) / 2, within(1e-9));
+        assertThat(d[2]).isCloseTo(Math.log(10) / 2, within(1e-9));
+        double median = EstimateMath.queueDays(1, 1.0)[1];
+        assertThat(1 - Math.exp(-median) * (1 + median)).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
     void a_long_queue_takes_about_its_length_over_the_rate() {
         // 99 ahead at 3 a day: 100 completions; mean 33.3 days, sd sqrt(100)/3 = 3.33 days
         double[] d = EstimateMath.queueDays(99, 3.0);

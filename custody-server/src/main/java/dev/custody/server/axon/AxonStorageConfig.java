@@ -1,10 +1,8 @@
 package dev.custody.server.axon;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.custody.events.EventJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -124,19 +122,13 @@ public class AxonStorageConfig {
     }
 
     /**
-     * The mapper Axon stores events with. Kept apart from the web mapper so that a change to how the API renders
-     * JSON can never change what is stored. Unknown properties are ignored so older nodes can read newer events; nulls are left
-     * out, and read back as null.
+     * The mapper Axon stores events with: the contract's {@link EventJson}, the same mapping the Kafka records and
+     * their consumers use. Kept apart from the web mapper so that a change to how the API renders JSON can never
+     * change what is stored.
      */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        return EventJson.mapper();
     }
 
     /** The web mapper; declared because a second ObjectMapper bean switches off Boot's default one. */

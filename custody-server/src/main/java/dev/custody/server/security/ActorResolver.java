@@ -1,15 +1,12 @@
 package dev.custody.server.security;
 
 import dev.custody.values.Actor;
-import dev.custody.values.ForceCode;
-import dev.custody.values.LabId;
 import dev.custody.values.Role;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -21,13 +18,11 @@ import java.util.Set;
 
 /**
  * Gives controllers the {@link Actor} of the authenticated caller, so the actor recorded in an event can only ever
- * come from the principal: dev users carry force and lab directly, JWTs as the claims {@code force} and {@code lab}.
+ * come from the principal: dev users carry force and lab directly; a JWT's caller was worked out by {@link JwtActors}
+ * when the token was accepted.
  */
 @Component
 public class ActorResolver implements HandlerMethodArgumentResolver {
-
-    static final String FORCE_CLAIM = "force";
-    static final String LAB_CLAIM = "lab";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -45,15 +40,12 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new InsufficientAuthenticationException("not authenticated");
         }
+        if (authentication instanceof ActorToken token) {
+            return token.actor();
+        }
         Set<Role> roles = roles(authentication);
         if (authentication.getPrincipal() instanceof CustodyUser user) {
             return new Actor(user.getUsername(), roles, user.force(), user.lab());
-        }
-        if (authentication.getPrincipal() instanceof Jwt jwt) {
-            String force = jwt.getClaimAsString(FORCE_CLAIM);
-            String lab = jwt.getClaimAsString(LAB_CLAIM);
-            return new Actor(jwt.getSubject(), roles,
-                    force == null ? null : new ForceCode(force), lab == null ? null : new LabId(lab));
         }
         return new Actor(authentication.getName(), roles, null, null);
     }

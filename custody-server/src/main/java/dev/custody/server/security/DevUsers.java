@@ -27,7 +27,8 @@ public final class DevUsers {
             new DevUser("met-officer", Role.OFFICER, "met", null),
             new DevUser("met-lab", Role.LAB, "met", "met-dfu"),
             new DevUser("met-supervisor", Role.SUPERVISOR, "met", null),
-            new DevUser("admin", Role.ADMIN, null, null));
+            new DevUser("admin", Role.ADMIN, null, null),
+            new DevUser("scraper", Role.METRICS, null, null));
 
     private DevUsers() {
     }

@@ -3,6 +3,7 @@ package dev.custody.server.security;
 import dev.custody.edge.Problem;
 import dev.custody.edge.ProblemWriter;
 import dev.custody.web.signin.PagesChainCustomizer;
+import dev.custody.values.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -16,8 +17,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,12 +31,14 @@ import java.util.stream.Collectors;
 
 /**
  * Every endpoint needs authentication, except the health probe. In production a force plugs in its identity
- * provider: Custody is an OAuth2 resource server taking JWTs whose {@code roles} claim holds OFFICER, LAB,
- * SUPERVISOR or INSPECTOR. Dev mode adds HTTP Basic with the fixed users in {@link DevUsers}.
+ * provider: Custody is an OAuth2 resource server that discovers the issuer ({@code issuer-uri}), verifies JWTs with
+ * its rotating JWKS keys and checks their audience; {@link JwtActors} reads the caller from configurable claims.
+ * Dev mode adds HTTP Basic with the fixed users in {@link DevUsers}.
  * Failures are problem+json: 401 without credentials, with a {@code WWW-Authenticate} challenge for each way in
  * ({@code Bearer} when JWTs are configured, {@code Basic} in dev mode); 403 for the wrong role, decided before a
  * request's body is read ({@link RoleFirst}). Every response carries the {@link SecurityHeaders}, and a request the
- * firewall rejects is answered like any other refusal ({@link FirewallRejection}).
+ * firewall rejects is answered like any other refusal ({@link FirewallRejection}). The metrics are for the METRICS
+ * role alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -49,12 +50,15 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
-                                            ProblemWriter problems,
+                                            JwtActors jwtActors, ProblemWriter problems,
                                             @Value("${custody.security.dev-users:false}") boolean devUsers) throws Exception {
         boolean jwt = jwtDecoder.getIfAvailable() != null;
         AuthenticationEntryPoint unauthenticated = unauthenticated(problems, devUsers, jwt);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // Every force's counts: for the scraper alone, not for any logged-in user.
+                        .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                        .hasRole(Role.METRICS.name())
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -67,7 +71,7 @@ public class SecurityConfig {
         }
         if (jwt) {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
-                    .jwt(j -> j.jwtAuthenticationConverter(jwtRoles())));
+                    .jwt(j -> j.jwtAuthenticationConverter(jwtActors::authenticate)));
         }
         return http.build();
     }
@@ -103,16 +107,6 @@ public class SecurityConfig {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /** Roles come from the JWT's {@code roles} claim, as {@code ROLE_x} authorities. */
-    static JwtAuthenticationConverter jwtRoles() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
     }
 
     @Bean

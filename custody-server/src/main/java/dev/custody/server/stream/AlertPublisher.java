@@ -1,22 +1,17 @@
 package dev.custody.server.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custody.projections.alert.AlertOutbox;
 import dev.custody.projections.alert.AlertOutbox.AlertChange;
-import dev.custody.projections.alert.AlertView;
+import dev.custody.wire.CustodyRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes alert changes (raised, acknowledged, resolved) from the alert log to {@code custody.alerts.v1}, keyed by
  * device id, in log order. A change is marked published only after Kafka acknowledged it, in the same transaction
- * that holds the publisher lock; if Kafka is down nothing is marked and the next tick tries again.
+ * that holds the publisher lock; if Kafka is down nothing is marked and the next tick tries again. The record is
+ * the contract's {@code AlertMessage} in its CloudEvents envelope ({@link CustodyRecords}).
  */
 @Component
 @ConditionalOnProperty(name = "custody.roles.publisher", havingValue = "true", matchIfMissing = true)
@@ -37,17 +33,14 @@ class AlertPublisher {
 
     private final AlertOutbox outbox;
     private final KafkaTemplate<String, String> kafka;
-    private final ObjectMapper mapper;
     private final StreamProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    AlertPublisher(AlertOutbox outbox, KafkaTemplate<String, String> kafka,
-                   @Qualifier("defaultAxonObjectMapper") ObjectMapper mapper, StreamProperties properties,
+    AlertPublisher(AlertOutbox outbox, KafkaTemplate<String, String> kafka, StreamProperties properties,
                    TransactionTemplate tx, Clock clock) {
         this.outbox = outbox;
         this.kafka = kafka;
-        this.mapper = mapper;
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
@@ -86,24 +79,6 @@ class AlertPublisher {
     }
 
     private ProducerRecord<String, String> record(AlertChange change) {
-        AlertView a = change.alert();
-        String type = switch (change.change()) {
-            case "RAISED" -> "AlertRaised";
-            case "RESOLVED" -> "AlertResolved";
-            default -> "AlertAcknowledged";
-        };
-        ObjectNode data = mapper.valueToTree(a);
-        data.put("change", change.change());
-        data.put("changedAt", change.at().toString());
-        ObjectNode envelope = CloudEvents.alert(mapper, "alert-log-" + change.logId(), type, a.deviceId().toString(),
-                change.at(), a.force(), data);
-        try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(properties.alertsTopic(),
-                    a.deviceId().toString(), mapper.writeValueAsString(envelope));
-            record.headers().add("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            return record;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CustodyRecords.alert(properties.alertsTopic(), change.messageId(), change.message());
     }
 }

@@ -1,9 +1,9 @@
 package dev.custody.server.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.events.DeviceEvent;
 import dev.custody.events.DeviceEvent.DeviceSeized;
+import dev.custody.values.ForceCode;
+import dev.custody.wire.CustodyRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,12 +12,10 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes every stored custody event to {@code custody.events.v1}, keyed by device id.
+ * Publishes every stored custody event to {@code custody.events.v1}, keyed by device id, as its CloudEvents record
+ * ({@link CustodyRecords}).
  * <p>
  * Driven from the event store by a streaming processor whose token lives in PostgreSQL, so delivery is at least once
  * and nothing is lost: the token moves only after Kafka acknowledged the record. If Kafka is down the handler fails,
@@ -48,32 +47,28 @@ class EventPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
     private static final String PENDING_SENDS = EventPublisher.class.getName() + ".pendingSends";
+    private static final ForceCode UNKNOWN_FORCE = new ForceCode("unknown");
 
     private final KafkaTemplate<String, String> kafka;
-    private final ObjectMapper storeMapper;
     private final StreamProperties properties;
     private final EventStore eventStore;
     /** Force by device, learnt from DeviceSeized; bounded by the devices this node publishes for. */
-    private final Map<String, String> forceByDevice = new ConcurrentHashMap<>();
+    private final Map<String, ForceCode> forceByDevice = new ConcurrentHashMap<>();
 
-    EventPublisher(KafkaTemplate<String, String> kafka, @Qualifier("defaultAxonObjectMapper") ObjectMapper storeMapper,
-                   StreamProperties properties, EventStore eventStore) {
+    EventPublisher(KafkaTemplate<String, String> kafka, StreamProperties properties, EventStore eventStore) {
         this.kafka = kafka;
-        this.storeMapper = storeMapper;
         this.properties = properties;
         this.eventStore = eventStore;
     }
 
     @EventHandler
     void on(DeviceEvent event, @MessageIdentifier String eventId, @SequenceNumber Long sequence)
-            throws InterruptedException, ExecutionException, TimeoutException, JsonProcessingException {
+            throws InterruptedException, ExecutionException, TimeoutException {
         String deviceId = event.deviceId().toString();
-        String force = event instanceof DeviceSeized seized ? seized.force().value() : forceOf(deviceId);
+        ForceCode force = event instanceof DeviceSeized seized ? seized.force() : forceOf(deviceId);
         forceByDevice.put(deviceId, force);
-        String value = storeMapper.writeValueAsString(
-                CloudEvents.custodyEvent(storeMapper, eventId, sequence, event, force));
-        ProducerRecord<String, String> record = new ProducerRecord<>(properties.eventsTopic(), deviceId, value);
-        record.headers().add("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, String> record = CustodyRecords.event(properties.eventsTopic(), eventId, sequence,
+                event, force);
         CompletableFuture<?> sent = kafka.send(record);
         if (CurrentUnitOfWork.isStarted()) {
             pendingSends(CurrentUnitOfWork.get().root()).add(sent);
@@ -104,12 +99,12 @@ class EventPublisher {
     }
 
     /** A device's force is on its first event; after a restart it is read back once from the store. */
-    private String forceOf(String deviceId) {
+    private ForceCode forceOf(String deviceId) {
         return forceByDevice.computeIfAbsent(deviceId, id -> eventStore.readEvents(id).asStream()
                 .map(m -> m.getPayload())
                 .filter(DeviceSeized.class::isInstance)
-                .map(p -> ((DeviceSeized) p).force().value())
+                .map(p -> ((DeviceSeized) p).force())
                 .findFirst()
-                .orElse("unknown"));
+                .orElse(UNKNOWN_FORCE));
     }
 }

@@ -134,6 +134,30 @@ class CommandErrorsIT extends CustodyIT {
     }
 
     @Test
+    void aRecordOfPlaceholdersIs422SayingWhatEachFieldNeedsAndStoresNothing() {
+        String placeholders = Requests.seizeVictimPhone(now())
+                .replace("\"Messages from the suspect in March\"", "\"n/a\"")
+                .replace("\"The messages exist only on this phone\"", "\"-\"")
+                .replace("\"Screenshots were offered but cannot show deleted messages\"", "\"none\"");
+        Response response = api.post("officer", "/api/v1/devices", placeholders);
+        assertProblem(response, 422, "incomplete-seizure-record");
+        assertThat(fields(response)).containsExactlyInAnyOrder("legal.justification.lineOfEnquiry",
+                "legal.justification.necessityAndProportionality", "legal.justification.alternativesConsidered");
+        response.json().get("errors").forEach(e -> assertThat(e.get("message").asText())
+                .contains("Write at least 15 letters in your own words"));
+
+        String id = seizeVictimPhone();
+        assertThat(api.post("officer", "/api/v1/devices/" + id + "/return", Requests.step(now())).status())
+                .isEqualTo(200);
+        int events = history(id).size();
+        String tooShort = placeholders.replace("\"n/a\"", "\"See MG11\"");
+        Response again = api.post("officer", "/api/v1/devices/" + id + "/seizures", tooShort);
+        assertProblem(again, 422, "incomplete-seizure-record");
+        assertThat(fields(again)).contains("legal.justification.lineOfEnquiry");
+        assertThat(history(id).size()).as("nothing stored").isEqualTo(events);
+    }
+
+    @Test
     void longDateRangeWithoutJustificationIs422() {
         Response response = api.post("officer", "/api/v1/devices",
                 Requests.seize(now(), "WITNESS", "\"2018-01-01\"", "\"2026-01-01\"", null));

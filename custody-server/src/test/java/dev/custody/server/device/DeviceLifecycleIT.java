@@ -57,6 +57,10 @@ class DeviceLifecycleIT extends CustodyIT {
         assertThat(seizure.get("occurredAt").asText()).isEqualTo(t.toString());
         assertThat(Instant.parse(seizure.get("recordedAt").asText())).isEqualTo(now());
         assertThat(seizure.get("actor").get("id").asText()).isEqualTo("officer");
+        assertThat(history.findValues("deviceId")).as("the device id is given once, on the history").isEmpty();
+        assertThat(seizure.get("payload").has("force")).isTrue();
+        history.forEach(e -> assertThat(e.get("payload").fieldNames()).toIterable()
+                .as("said once, on the entry").doesNotContain("occurredAt", "recordedAt", "actor"));
         assertThat(seizure.at("/payload/details/legal/agreement/recordedBy").asText()).isEqualTo("officer");
         assertThat(seizure.at("/payload/details/legal/justification/alternativesConsidered").asText()).isNotBlank();
         assertThat(seizure.at("/payload/scopeReview/exceedsLimit").asBoolean()).isFalse();

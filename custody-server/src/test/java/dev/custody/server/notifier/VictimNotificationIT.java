@@ -9,6 +9,8 @@ import dev.custody.server.support.Requests;
 import dev.custody.server.support.Seizure;
 import dev.custody.server.support.TestMail;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VictimNotificationIT extends CustodyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    JdbcTemplate db;
 
     @Test
     void aWelshVictimIsToldOfEveryStepInWelshAndEachMessageIsInTheHistory() {
@@ -71,8 +76,8 @@ class VictimNotificationIT extends CustodyIT {
         assertThat(notified).allSatisfy(n -> {
             assertThat(n.at("/payload/channel").asText()).isEqualTo("EMAIL");
             assertThat(n.at("/payload/language").asText()).isEqualTo("CY");
-            assertThat(n.at("/payload/actor/id").asText()).isEqualTo("custody-notifier");
-            assertThat(n.at("/payload/actor/roles/0").asText()).isEqualTo("NOTIFIER");
+            assertThat(n.at("/actor/id").asText()).isEqualTo("custody-notifier");
+            assertThat(n.at("/actor/roles/0").asText()).isEqualTo("NOTIFIER");
             assertThat(n.at("/payload/messageReference").asText()).isNotBlank();
             assertThat(n.toString()).doesNotContain(address);
         });
@@ -97,8 +102,9 @@ class VictimNotificationIT extends CustodyIT {
                 .satisfies(m -> assertThat(m.body()).contains("within 24 hours", "lend you a replacement", reference)
                         .doesNotContain("DP-2026-0042"));
 
+        // The 24-hour warning is moot once its breach is due: the breach alone is raised.
         List<String> expected = List.of("Custody alert: RETURN_24H (deadline missed)",
-                "Custody alert: RETURN_24H (warning)", "Custody alert: REPLACEMENT_24H (deadline missed)");
+                "Custody alert: REPLACEMENT_24H (deadline missed)");
         List<String> supervisors = Await.until(WAIT, () -> TestMail.to("supervisors@dyfed-powys.test").stream()
                 .filter(m -> m.body().contains(phone.id())).map(TestMail.Mail::subject).toList(),
                 subjects -> subjects.containsAll(expected));
@@ -132,6 +138,39 @@ class VictimNotificationIT extends CustodyIT {
         assertThat(api.send("officer", "DELETE", "/api/v1/contacts/" + ref, null, Map.of()).status()).isEqualTo(204);
         assertThat(api.get("officer", "/api/v1/contacts/" + ref).status()).isEqualTo(404);
         assertThat(api.send("officer", "DELETE", "/api/v1/contacts/" + ref, null, Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReferenceClaimedByAnotherForceNeverRedirectsThisForcesMessages() {
+        String ref = "contact-" + UUID.randomUUID().toString().substring(0, 8);
+        String chosenByMet = ref + "@met-chosen.example.org";
+        // A met officer registers the reference first, with an address of their choosing.
+        assertThat(api.send("met-officer", "PUT", "/api/v1/contacts/" + ref,
+                "{\"channel\":\"EMAIL\",\"address\":\"" + chosenByMet + "\",\"language\":\"en\","
+                        + "\"safeToContact\":true}", Map.of()).status()).isEqualTo(201);
+
+        // A dyfed-powys victim's seizure carries the same reference: her receipt must not go to met's address.
+        Device dyfedPhone = Device.seize(api, "officer", "lab",
+                Seizure.at(now().minusSeconds(600)).timeSensitive(false).contact(ref).json());
+        Map<String, Object> receipt = Await.until(WAIT, () -> sendLog(dyfedPhone.id(), "seizure-receipt"),
+                row -> row != null && !"PENDING".equals(row.get("status")));
+        assertThat(receipt).containsEntry("status", "SKIPPED").containsEntry("outcome_reason",
+                "contact-of-another-force");
+
+        // Met's own device under the reference still reaches met's address: the only mail it ever gets.
+        Device metPhone = Device.seize(api, "met-officer", "met-lab",
+                Seizure.at(now().minusSeconds(600)).timeSensitive(false).contact(ref).json());
+        List<TestMail.Mail> mails = Await.until(WAIT, () -> TestMail.to(chosenByMet), m -> !m.isEmpty());
+        assertThat(mails).singleElement().satisfies(m -> assertThat(m.body())
+                .contains(metPhone.id().substring(0, 8).toUpperCase())
+                .doesNotContain(dyfedPhone.id().substring(0, 8).toUpperCase()));
+        assertThat(victimNotified(dyfedPhone.id())).as("no update is recorded as given").isEmpty();
+    }
+
+    /** The send-log row of one message about a device, or null before it is planned. */
+    private Map<String, Object> sendLog(String deviceId, String template) {
+        return db.queryForList("select status, outcome_reason from notifier_send_log where device_id = ?::uuid "
+                + "and template = ?", deviceId, template).stream().findFirst().orElse(null);
     }
 
     private List<JsonNode> victimNotified(String id) {

@@ -2,12 +2,14 @@ package dev.custody.server.readside;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custody.events.ContractSchemas;
 import dev.custody.projections.alert.AlertEngine;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.Seizure;
+import dev.custody.server.support.TestMail;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -179,6 +181,84 @@ class AlertsIT extends CustodyIT {
     }
 
     @Test
+    void a_seizure_logged_30_hours_late_raises_the_24h_breach_alone_and_the_supervisors_get_one_message_for_it() {
+        Instant seized = now().minus(Duration.ofHours(30));
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(seized).timeSensitive(false).json());
+        phone.status("officer");
+        scan();
+        assertThat(Await.until(Duration.ofSeconds(10), () -> only(phone, "RETURN_24H", "BREACH"), a -> a != null)
+                .get("raisedAt").asText()).isEqualTo(now().toString());
+        assertThat(only(phone, "RETURN_24H", "WARNING")).as("a warning whose breach is already due").isNull();
+        JsonNode all = api.get("inspector", "/api/v1/alerts?deviceId=" + phone.id() + "&size=50").json();
+        assertThat(all.get("content")).extracting(a -> a.get("rule").asText() + " " + a.get("severity").asText())
+                .containsExactlyInAnyOrder("RETURN_24H BREACH", "REPLACEMENT_24H BREACH");
+        assertThat(phone.status("officer").get("openDeadlines")).extracting(d -> d.get("rule").asText() + " "
+                + d.get("severity").asText()).contains("RETURN_24H BREACH").doesNotContain("RETURN_24H WARNING");
+
+        List<String> first = List.of("Custody alert: RETURN_24H (deadline missed)",
+                "Custody alert: REPLACEMENT_24H (deadline missed)");
+        Await.until(Duration.ofSeconds(60), () -> supervisorSubjects(phone), s -> s.containsAll(first));
+        // A later alert of the same device travels the same partition and send log after the first two, so once its
+        // message is in, any message for a warning raised with them would be in too. (The clock moves only now: a
+        // notifier reading the first alerts after a 14-day jump would skip them as stale.)
+        clock.set(seized.plus(Duration.ofDays(14)));
+        scan();
+        List<String> expected = new ArrayList<>(first);
+        expected.add("Custody alert: VICTIM_UPDATE_OVERDUE (deadline missed)");
+        List<String> subjects = Await.until(Duration.ofSeconds(60), () -> supervisorSubjects(phone),
+                s -> s.containsAll(expected));
+        assertThat(subjects).as("one message per alert, none for the moot warning")
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void a_broken_seal_or_another_seal_number_raises_an_integrity_alert_to_supervisors_shown_on_the_status() {
+        Instant t0 = now().minus(Duration.ofHours(2));
+        Device laptop = Device.seize(api, "officer", "lab",
+                Seizure.at(t0).owner("SUSPECT").type("LAPTOP").timeSensitive(false).json());
+        laptop.step("officer", "/transfers", """
+                {"occurredAt":"%s","to":{"kind":"PROPERTY_STORE","name":"Carmarthen store"},
+                 "sealCheck":{"sealNumber":"SEAL-001","intact":false}}""".formatted(t0.plusSeconds(600)));
+        laptop.step("lab", "/lab-receipt", """
+                {"occurredAt":"%s","sealCheck":{"sealNumber":"SEAL-777","intact":true}}""".formatted(t0.plusSeconds(1200)));
+        JsonNode status = laptop.status("officer");
+        assertThat(status.at("/sealIntegrity/intact").asBoolean()).isFalse();
+        assertThat(status.at("/sealIntegrity/problems")).extracting(p -> p.get("step").asText() + " "
+                        + p.get("sealNumber").asText() + " intact=" + p.get("intact").asBoolean())
+                .containsExactly("CUSTODY_TRANSFER SEAL-001 intact=false", "LAB_RECEIPT SEAL-777 intact=true");
+        assertThat(status.get("openDeadlines")).as("a finding is not a deadline")
+                .noneMatch(d -> d.get("rule").asText().equals("SEAL_INTEGRITY"));
+
+        scan();
+        JsonNode raised = Await.until(Duration.ofSeconds(10), () -> api.get("supervisor", "/api/v1/alerts?deviceId="
+                + laptop.id() + "&rule=SEAL_INTEGRITY").json(), page -> page.get("totalElements").asLong() >= 2);
+        assertThat(raised.get("content")).extracting(a -> a.get("dueAt").asText()).containsExactlyInAnyOrder(
+                t0.plusSeconds(600).toString(), t0.plusSeconds(1200).toString());
+        assertThat(raised.get("content")).allSatisfy(a -> {
+            assertThat(a.get("severity").asText()).isEqualTo("BREACH");
+            assertThat(a.get("state").asText()).isEqualTo("OPEN");
+        });
+        assertThat(laptop.status("officer").get("openAlerts")).extracting(a -> a.get("rule").asText())
+                .containsExactly("SEAL_INTEGRITY", "SEAL_INTEGRITY");
+        JsonNode overdue = api.get("supervisor", "/api/v1/devices?overdue=true&size=500").json();
+        assertThat(overdue.get("content")).extracting(d -> d.get("deviceId").asText()).doesNotContain(laptop.id());
+
+        List<String> subjects = Await.until(Duration.ofSeconds(60), () -> supervisorSubjects(laptop),
+                s -> s.size() >= 2);
+        assertThat(subjects).containsExactly("Custody alert: SEAL_INTEGRITY (chain of custody at risk)",
+                "Custody alert: SEAL_INTEGRITY (chain of custody at risk)");
+        assertThat(TestMail.to("supervisors@dyfed-powys.test")).filteredOn(m -> m.body().contains(laptop.id()))
+                .allSatisfy(m -> assertThat(m.body()).contains("a seal found broken, or not the one recorded at "
+                        + "seizure"));
+
+        laptop.returned(now());
+        JsonNode resolved = Await.until(Duration.ofSeconds(20), () -> api.get("inspector", "/api/v1/alerts?deviceId="
+                + laptop.id() + "&rule=SEAL_INTEGRITY&state=RESOLVED").json(), p -> p.get("totalElements").asLong() == 2);
+        assertThat(resolved.get("content")).allSatisfy(a ->
+                assertThat(a.get("resolution").asText()).isEqualTo("SUPERSEDED"));
+    }
+
+    @Test
     void an_authorised_extension_supersedes_the_breach_and_moves_the_deadline() {
         Instant t0 = now();
         Device phone = Device.seize(api, "officer", "lab", Seizure.at(t0).timeSensitive(false).json());
@@ -248,6 +328,10 @@ class AlertsIT extends CustodyIT {
             assertThat(mine.get(1).at("/data/resolution").asText()).isEqualTo("LATE");
             assertThat(mine.get(0).get("force").asText()).isEqualTo("dyfed-powys");
             assertThat(mine.get(0).get("id").asText()).startsWith("alert-log-");
+            for (ConsumerRecord<String, String> record : received) {
+                assertThat(ContractSchemas.errors(ContractSchemas.ALERTS_TOPIC, record.value()))
+                        .as("the contract's schema: " + record.value()).isEmpty();
+            }
         }
     }
 
@@ -280,6 +364,12 @@ class AlertsIT extends CustodyIT {
                 + "&severity=" + severity + "&size=10").json();
         assertThat(page.get("totalElements").asLong()).as("alerts for " + rule + " " + severity).isLessThanOrEqualTo(1);
         return page.get("content").isEmpty() ? null : page.get("content").get(0);
+    }
+
+    /** The subjects of the supervisors' messages about this device, in the order they arrived. */
+    private static List<String> supervisorSubjects(Device device) {
+        return TestMail.to("supervisors@dyfed-powys.test").stream().filter(m -> m.body().contains(device.id()))
+                .map(TestMail.Mail::subject).toList();
     }
 
     /** One scan, after the projection has caught up with everything stored so far. */

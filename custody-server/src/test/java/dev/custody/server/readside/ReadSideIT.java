@@ -146,7 +146,7 @@ class ReadSideIT extends CustodyIT {
         phone.returned(t.plusSeconds(3600)).status("officer");
         Device.seize(api, "officer", "lab", Seizure.at(t).json()).status("officer");
 
-        String metrics = Await.until(Duration.ofSeconds(20), () -> api.get("inspector", "/actuator/prometheus").text(),
+        String metrics = Await.until(Duration.ofSeconds(20), () -> api.get("scraper", "/actuator/prometheus").text(),
                 text -> text.matches("(?s).*custody_devices_held\\{[^}]*force=\"dyfed-powys\"[^}]*stage=\"SEIZED\".*")
                         && text.contains("custody_device_days_held_count"));
 

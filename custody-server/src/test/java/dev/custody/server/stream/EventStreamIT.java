@@ -2,6 +2,8 @@ package dev.custody.server.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custody.events.ContractSchemas;
 import dev.custody.server.support.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Requests;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every stored event reaches custody.events.v1 as a CloudEvent, keyed by device, in order, without contact details. */
+/**
+ * Every stored event reaches custody.events.v1 as a CloudEvent, keyed by device, in order, without contact details,
+ * valid against the contract's JSON Schema.
+ */
 class EventStreamIT extends CustodyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,9 +80,17 @@ class EventStreamIT extends CustodyIT {
             assertThat(cloudEvent.get("force").asText()).isEqualTo("dyfed-powys");
             assertThat(cloudEvent.get("source").asText()).isEqualTo("urn:custody:force:dyfed-powys");
             assertThat(cloudEvent.get("sequence").asLong()).isEqualTo(i);
-            assertThat(cloudEvent.get("occurredat").asText()).isEqualTo(stored.get("occurredAt").asText());
-            assertThat(cloudEvent.get("recordedat").asText()).isEqualTo(stored.get("recordedAt").asText());
-            assertThat(cloudEvent.get("data")).isEqualTo(stored.get("payload"));
+            assertThat(Instant.parse(cloudEvent.get("occurredat").asText()))
+                    .isEqualTo(Instant.parse(stored.get("occurredAt").asText()));
+            assertThat(Instant.parse(cloudEvent.get("recordedat").asText()))
+                    .isEqualTo(Instant.parse(stored.get("recordedAt").asText()));
+            ObjectNode data = cloudEvent.get("data").deepCopy();
+            assertThat(data.remove("deviceId").asText()).isEqualTo(id);
+            assertThat(data.remove("actor")).isEqualTo(stored.get("actor"));
+            data.remove(List.of("occurredAt", "recordedAt"));
+            assertThat(data).as("data is the event as stored").isEqualTo(stored.get("payload"));
+            assertThat(ContractSchemas.errors(ContractSchemas.EVENTS_TOPIC, record.value()))
+                    .as("the contract's schema: " + record.value()).isEmpty();
             assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                     .startsWith("application/cloudevents+json");
         }

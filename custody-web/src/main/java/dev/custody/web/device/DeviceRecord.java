@@ -2,7 +2,7 @@ package dev.custody.web.device;
 
 import dev.custody.device.DeviceHistory.History;
 import dev.custody.device.DeviceHistory.HistoryEntry;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.projections.status.DeviceStatus;
 
 import java.util.List;

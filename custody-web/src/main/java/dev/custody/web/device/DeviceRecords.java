@@ -5,7 +5,7 @@ import dev.custody.device.DeviceHistory.History;
 import dev.custody.device.DeviceHistory.HistoryEntry;
 import dev.custody.edge.Problem;
 import dev.custody.events.DeviceEvent.DeviceSeized;
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.projections.status.DeviceStatusService;
 import dev.custody.values.Actor;
 import dev.custody.web.layout.PageNotFound;

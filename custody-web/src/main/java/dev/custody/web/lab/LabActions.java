@@ -1,8 +1,9 @@
 package dev.custody.web.lab;
 
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
+import dev.custody.values.LifecycleStep;
 import dev.custody.values.Role;
 import dev.custody.web.device.DeviceActions;
 import dev.custody.web.device.DeviceRecord;
@@ -11,25 +12,15 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
-import static dev.custody.values.CustodyStage.AT_LAB;
-import static dev.custody.values.CustodyStage.DOWNLOADED;
-import static dev.custody.values.CustodyStage.DOWNLOADING;
-import static dev.custody.values.CustodyStage.DOWNLOAD_FAILED;
-import static dev.custody.values.CustodyStage.EXAMINED;
-import static dev.custody.values.CustodyStage.EXAMINING;
-import static dev.custody.values.CustodyStage.SEIZED;
-import static dev.custody.values.CustodyStage.VERIFIED;
 
 /**
  * The lab's steps a lab technician may take on a device now: booking it in (any lab of the device's force), then at
  * their own lab downloading, verifying, examining and marking it ready for collection, each only from the stages the
- * custody lifecycle allows. Nothing is offered once agreement was withdrawn or the device was returned.
+ * custody lifecycle ({@link LifecycleStep}, the command side's own table) allows. Nothing is offered once agreement was withdrawn or the device was returned.
  */
 @Component
 @Order(10)
@@ -41,34 +32,40 @@ class LabActions implements DeviceActions {
      */
     enum Step {
         RECEIVE("Receive at the lab", "receive", "Receive the device at the lab", "Received at the lab",
-                EnumSet.of(SEIZED)),
+                LifecycleStep.LAB_RECEIPT),
         START_DOWNLOAD("Start a download", "download", "Start a download", "Download started",
-                EnumSet.of(AT_LAB, DOWNLOAD_FAILED, DOWNLOADED)),
+                LifecycleStep.DOWNLOAD_START),
         COMPLETE_DOWNLOAD("Complete the download", "download-completion", "Complete the download",
-                "Download completed", EnumSet.of(DOWNLOADING)),
+                "Download completed", LifecycleStep.DOWNLOAD_COMPLETION),
         FAIL_DOWNLOAD("Record that the download failed", "download-failure", "Record that the download failed",
-                "Download failure recorded", EnumSet.of(DOWNLOADING)),
+                "Download failure recorded", LifecycleStep.DOWNLOAD_FAILURE),
         VERIFY_DOWNLOAD("Verify the download", "download-verification", "Verify the download", "Download verified",
-                EnumSet.of(DOWNLOADED, EXAMINING, EXAMINED)),
+                LifecycleStep.DOWNLOAD_VERIFICATION),
         START_EXAMINATION("Start the examination", "examination", "Start the examination", "Examination started",
-                EnumSet.of(DOWNLOADED, VERIFIED)),
+                LifecycleStep.EXAMINATION_START),
         COMPLETE_EXAMINATION("Complete the examination", "examination-completion", "Complete the examination",
-                "Examination completed", EnumSet.of(EXAMINING)),
+                "Examination completed", LifecycleStep.EXAMINATION_COMPLETION),
+        /** The lifecycle allows it from any held stage; the lab offers it once its examination is complete. */
         READY_FOR_COLLECTION("Mark ready for collection", "ready-for-collection", "Mark the device ready for collection",
-                "Marked ready for collection", EnumSet.of(EXAMINED));
+                "Marked ready for collection", LifecycleStep.READY_FOR_COLLECTION);
 
         final String label;
         final String slug;
         final String question;
         final String done;
-        final Set<CustodyStage> from;
+        final LifecycleStep lifecycle;
 
-        Step(String label, String slug, String question, String done, Set<CustodyStage> from) {
+        Step(String label, String slug, String question, String done, LifecycleStep lifecycle) {
             this.label = label;
             this.slug = slug;
             this.question = question;
             this.done = done;
-            this.from = from;
+            this.lifecycle = lifecycle;
+        }
+
+        /** Whether the lifecycle allows this step from {@code stage}, as the command side judges it. */
+        boolean allowedFrom(CustodyStage stage) {
+            return lifecycle.isAllowedFrom(stage) && (this != READY_FOR_COLLECTION || stage == CustodyStage.EXAMINED);
         }
 
         static Optional<Step> bySlug(String slug) {
@@ -107,7 +104,7 @@ class LabActions implements DeviceActions {
             return steps;
         }
         CustodyStage stage = view.stage();
-        if (Step.RECEIVE.from.contains(stage)) {
+        if (Step.RECEIVE.allowedFrom(stage)) {
             steps.add(Step.RECEIVE);
             return steps;
         }
@@ -117,7 +114,7 @@ class LabActions implements DeviceActions {
         boolean verified = view.downloadVerifiedAt() != null;
         for (Step step : List.of(Step.COMPLETE_DOWNLOAD, Step.FAIL_DOWNLOAD, Step.VERIFY_DOWNLOAD,
                 Step.START_EXAMINATION, Step.COMPLETE_EXAMINATION, Step.READY_FOR_COLLECTION, Step.START_DOWNLOAD)) {
-            if (step.from.contains(stage) && !(step == Step.VERIFY_DOWNLOAD && verified)) {
+            if (step.allowedFrom(stage) && !(step == Step.VERIFY_DOWNLOAD && verified)) {
                 steps.add(step);
             }
         }

@@ -1,6 +1,6 @@
 package dev.custody.web.live;
 
-import dev.custody.projections.device.DeviceView;
+import dev.custody.projections.view.DeviceView;
 import dev.custody.projections.device.ProjectionCommitListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
