@@ -50,6 +50,15 @@ public final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
+    static {
+        // axe.txt holds this run's results only: each page's check appends to it.
+        try {
+            Files.deleteIfExists(SCREENSHOTS.resolve("axe.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private final ChromeDriver driver;
     private final String base;
     private final Path profile;
