@@ -96,6 +96,9 @@ public class DeviceCommands {
 
     private static final String DEVICES = "/api/v1/devices";
 
+    /** The rule of a refusal because the record changed since the caller's expected version (or concurrently). */
+    public static final String CONCURRENT_MODIFICATION = "concurrent-modification";
+
     /**
      * What a caller may ask of any command besides its content.
      *
@@ -334,7 +337,7 @@ public class DeviceCommands {
                     + "returned device again, post to its seizures");
         }
         if (failure instanceof ConcurrencyException || failure instanceof ConflictingModificationException) {
-            return Problem.conflict("concurrent-modification",
+            return Problem.conflict(CONCURRENT_MODIFICATION,
                     "The device changed since you last read it; reload its state and try again");
         }
         if (failure instanceof IdempotencyKeyReused reused) {

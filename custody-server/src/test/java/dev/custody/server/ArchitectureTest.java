@@ -78,6 +78,31 @@ class ArchitectureTest {
             .because("commands are judged on the event-sourced record, never on an eventually consistent view");
 
     @ArchTest
+    static final ArchRule pagesSitAboveTheModulesTheyUse = noClasses()
+            .that().resideInAPackage("dev.custody.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.custody.server..")
+            .because("the server assembles the pages; the pages know only the services below them");
+
+    @ArchTest
+    static final ArchRule nothingBelowThePagesKnowsThem = noClasses()
+            .that().resideInAnyPackage("dev.custody.device..", "dev.custody.idempotency..", "dev.custody.projections..",
+                    "dev.custody.notifier..", "dev.custody.events..", "dev.custody.commands..", "dev.custody.values..",
+                    "dev.custody.edge..")
+            .should().dependOnClassesThat().resideInAPackage("dev.custody.web..");
+
+    @ArchTest
+    static final ArchRule pagesNeverCallTheApiOverHttp = noClasses()
+            .that().resideInAPackage("dev.custody.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.springframework.web.client..",
+                    "org.springframework.web.reactive.function.client..")
+            .because("pages call the same application services as the REST API, never the API itself");
+
+    @ArchTest
+    static final ArchRule pageControllersArePackagePrivate = classes()
+            .that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .should().notBePublic();
+
+    @ArchTest
     static final ArchRule oneProblemMapping = noClasses()
             .that().resideOutsideOfPackage("dev.custody.edge..")
             .should().callMethod(ProblemDetail.class, "forStatusAndDetail", HttpStatusCode.class, String.class)

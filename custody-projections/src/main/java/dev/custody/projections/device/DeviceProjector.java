@@ -3,6 +3,7 @@ package dev.custody.projections.device;
 import dev.custody.events.DeviceEvent;
 import dev.custody.projections.deadline.DeadlineProperties;
 import dev.custody.projections.deadline.Deadlines;
+import dev.custody.projections.view.DeviceView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,6 +14,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +42,15 @@ public class DeviceProjector {
     private final Deadlines deadlines;
     private final DeadlineProperties settings;
     private final ProjectionListener listener;
+    private final List<ProjectionCommitListener> commitListeners;
 
-    DeviceProjector(ProjectionStore store, DeadlineProperties settings, ProjectionListener listener) {
+    DeviceProjector(ProjectionStore store, DeadlineProperties settings, ProjectionListener listener,
+                    ObjectProvider<ProjectionCommitListener> commitListeners) {
         this.store = store;
         this.deadlines = Deadlines.standard();
         this.settings = settings;
         this.listener = listener;
+        this.commitListeners = commitListeners.orderedStream().toList();
     }
 
     @EventHandler
@@ -75,6 +80,14 @@ public class DeviceProjector {
                     listener.flushed(batch.resolved(), batch.returned());
                 }
             });
+            if (!replayStatus.isReplay() && !commitListeners.isEmpty()) {
+                uow.afterCommit(u -> {
+                    List<DeviceView> changed = batch.changed();
+                    if (!changed.isEmpty()) {
+                        commitListeners.forEach(l -> l.committed(changed));
+                    }
+                });
+            }
             return batch;
         });
     }

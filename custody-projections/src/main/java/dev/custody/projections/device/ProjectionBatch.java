@@ -204,4 +204,15 @@ final class ProjectionBatch {
     List<DeviceView> returned() {
         return returned;
     }
+
+    /** The views of the devices this batch changed. */
+    List<DeviceView> changed() {
+        List<DeviceView> changed = new ArrayList<>();
+        for (Touched t : devices.values()) {
+            if (t.changed && t.view != null) {
+                changed.add(t.view);
+            }
+        }
+        return changed;
+    }
 }

@@ -91,14 +91,50 @@ public class ExpectedReturnEstimator {
             return Optional.empty();
         }
         int ahead = devices.positionInLabQueue(view.deviceId(), view.lab(), QUEUE_STAGES).orElse(0);
-        double[] days = EstimateMath.queueDays(ahead, rate);
-        double[] after = postExaminationDays(view.lab(), now);
-        double extra = after == null ? 0 : after[0];
-        String basis = String.format(Locale.UK,
-                "%d device(s) ahead in the queue at %s, which completed %.1f examinations a day over the last %d days",
-                ahead, view.lab(), rate, window.toDays());
-        return Optional.of(new ExpectedReturn(new DeviceId(view.deviceId()), day(now, days[1] + extra),
-                day(now, days[0] + extra), day(now, days[2] + extra), basis));
+        return new Lab(view.lab(), rate, postExaminationDays(view.lab(), now), now).estimate(view, ahead);
+    }
+
+    /**
+     * A lab's figures read once, to estimate many of its queued devices (a page of its queue) without two queries per
+     * device. Estimates equal {@link #estimate} for a device with {@code ahead} devices before it.
+     */
+    public Lab lab(String lab, Instant now) {
+        return new Lab(lab, labRatePerDay(lab, now), postExaminationDays(lab, now), now);
+    }
+
+    /** A lab's throughput and its median time from examination to return, as of {@code now}. */
+    public final class Lab {
+
+        private final String lab;
+        private final double ratePerDay;
+        private final double[] afterExamination;
+        private final Instant now;
+
+        private Lab(String lab, double ratePerDay, double[] afterExamination, Instant now) {
+            this.lab = lab;
+            this.ratePerDay = ratePerDay;
+            this.afterExamination = afterExamination;
+            this.now = now;
+        }
+
+        /** Examinations completed per day over the window. */
+        public double ratePerDay() {
+            return ratePerDay;
+        }
+
+        /** The expected return of a device waiting in this lab's queue with {@code ahead} devices before it. */
+        public Optional<ExpectedReturn> estimate(DeviceView view, int ahead) {
+            if (ratePerDay <= 0) {
+                return Optional.empty();
+            }
+            double[] days = EstimateMath.queueDays(ahead, ratePerDay);
+            double extra = afterExamination == null ? 0 : afterExamination[0];
+            String basis = String.format(Locale.UK,
+                    "%d device(s) ahead in the queue at %s, which completed %.1f examinations a day over the last %d days",
+                    ahead, lab, ratePerDay, window.toDays());
+            return Optional.of(new ExpectedReturn(new DeviceId(view.deviceId()), day(now, days[1] + extra),
+                    day(now, days[0] + extra), day(now, days[2] + extra), basis));
+        }
     }
 
     private Optional<ExpectedReturn> afterExamination(DeviceView view, Instant now) {

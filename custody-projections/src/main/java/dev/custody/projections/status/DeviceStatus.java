@@ -19,37 +19,37 @@ import java.util.UUID;
  *                      broken seal are not deadlines and appear under {@code sealIntegrity} and, once raised,
  *                      {@code openAlerts}
  */
-record DeviceStatus(UUID deviceId, long version, String force, String caseReference, Device device,
+public record DeviceStatus(UUID deviceId, long version, String force, String caseReference, Device device,
                     String ownerRole, int seizureNumber, Reseizure reseizure, String stage, boolean held,
                     Holder holder, String lab, Times times, double daysHeld, Replacement replacement,
                     Retention retention, List<DeviceView.AtRisk> timeSensitiveData, VictimUpdates victimUpdates,
                     List<OpenDeadline> openDeadlines, List<AlertView> openAlerts, ExpectedReturn expectedReturn,
                     SealIntegrity sealIntegrity) {
 
-    record Device(String type, String description, String sealNumber) {
+    public record Device(String type, String description, String sealNumber) {
     }
 
-    record Reseizure(Instant previousReturnAt, double daysSinceReturn) {
+    public record Reseizure(Instant previousReturnAt, double daysSinceReturn) {
     }
 
-    record Holder(String kind, String name) {
+    public record Holder(String kind, String name) {
     }
 
-    record Times(Instant seizedAt, Instant receivedAtLabAt, Instant downloadStartedAt, Instant downloadCompletedAt,
+    public record Times(Instant seizedAt, Instant receivedAtLabAt, Instant downloadStartedAt, Instant downloadCompletedAt,
                  Instant downloadFailedAt, Instant downloadVerifiedAt, Instant examinationStartedAt,
                  Instant examinationCompletedAt, Instant agreementWithdrawnAt, Instant readyForCollectionAt,
                  Instant returnedAt) {
     }
 
     /** @param issued whether a replacement was ever lent during this seizure */
-    record Replacement(boolean issued, int replacementsIssued, Integer activeNumber, String activeKind,
+    public record Replacement(boolean issued, int replacementsIssued, Integer activeNumber, String activeKind,
                        Instant activeSince) {
     }
 
-    record Retention(Instant authorisedUntil, String reason) {
+    public record Retention(Instant authorisedUntil, String reason) {
     }
 
-    record VictimUpdates(String tier, Integer agreedEveryDays, Instant lastUpdateAt, int updates) {
+    public record VictimUpdates(String tier, Integer agreedEveryDays, Instant lastUpdateAt, int updates) {
     }
 
     /**
@@ -57,16 +57,17 @@ record DeviceStatus(UUID deviceId, long version, String force, String caseRefere
      *                 at seizure
      * @param problems each failed check; each raised a SEAL_INTEGRITY alert to the force's supervisors
      */
-    record SealIntegrity(boolean intact, List<DeviceView.SealProblem> problems) {
+    public record SealIntegrity(boolean intact, List<DeviceView.SealProblem> problems) {
     }
 
-    record OpenDeadline(String rule, String severity, Instant dueAt, Instant fireAt, boolean overdue) {
+    public record OpenDeadline(String rule, String severity, Instant dueAt, Instant fireAt, boolean overdue) {
         static OpenDeadline of(Deadline d, Instant now) {
             return new OpenDeadline(d.rule().name(), d.severity().name(), d.dueAt(), d.fireAt(), !d.dueAt().isAfter(now));
         }
     }
 
-    static DeviceStatus of(DeviceView v, List<Deadline> deadlines, List<AlertView> openAlerts,
+    /** The status of a view as of {@code now}, with its open deadlines, open alerts and expected return. */
+    public static DeviceStatus of(DeviceView v, List<Deadline> deadlines, List<AlertView> openAlerts,
                            ExpectedReturn expectedReturn, Instant now) {
         return new DeviceStatus(v.deviceId(), v.version(), v.force(), v.caseReference(),
                 new Device(v.deviceType().name(), v.description(), v.sealNumber()), v.ownerRole().name(),

@@ -4,13 +4,9 @@ import dev.custody.edge.NotFound;
 import dev.custody.edge.Params;
 import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
-import dev.custody.projections.alert.AlertStore;
-import dev.custody.projections.alert.AlertView;
 import dev.custody.projections.device.DeviceQueries;
 import dev.custody.projections.device.DeviceQueries.StoredStatus;
 import dev.custody.projections.view.DeviceView;
-import dev.custody.projections.deadline.OpenDeadlines;
-import dev.custody.projections.queue.ExpectedReturnEstimator;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
 import dev.custody.values.ForceCode;
@@ -51,17 +47,12 @@ class DeviceStatusController {
     }
 
     private final DeviceQueries devices;
-    private final AlertStore alerts;
-    private final ExpectedReturnEstimator estimator;
-    private final OpenDeadlines openDeadlines;
+    private final DeviceStatusService statuses;
     private final Clock clock;
 
-    DeviceStatusController(DeviceQueries devices, AlertStore alerts, ExpectedReturnEstimator estimator,
-                           OpenDeadlines openDeadlines, Clock clock) {
-        this.openDeadlines = openDeadlines;
+    DeviceStatusController(DeviceQueries devices, DeviceStatusService statuses, Clock clock) {
         this.devices = devices;
-        this.alerts = alerts;
-        this.estimator = estimator;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -69,13 +60,7 @@ class DeviceStatusController {
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
     @Operation(summary = "Where a device is, who holds it, what is due and when it is expected back")
     DeviceStatus status(@Parameter(hidden = true) Actor actor, @PathVariable UUID id) {
-        StoredStatus s = devices.find(id)
-                .filter(found -> actor.canSee(new ForceCode(found.view().force())))
-                .orElseThrow(() -> NotFound.deviceStatus(id));
-        Instant now = clock.instant();
-        List<AlertView> open = alerts.forDevice(id).stream().filter(a -> !"RESOLVED".equals(a.state())).toList();
-        return DeviceStatus.of(s.view(), openDeadlines.of(s.view()), open, estimator.estimate(s.view()).orElse(null),
-                now);
+        return statuses.status(actor, id);
     }
 
     @GetMapping("/api/v1/devices")

@@ -2,6 +2,7 @@ package dev.custody.server.security;
 
 import dev.custody.edge.Problem;
 import dev.custody.edge.ProblemWriter;
+import dev.custody.web.signin.PagesChainCustomizer;
 import dev.custody.values.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,6 +91,12 @@ public class SecurityConfig {
             }
             problems.write(request, response, UNAUTHENTICATED);
         };
+    }
+
+    /** The pages' chain (custody-web) carries the same security headers as the API's. */
+    @Bean
+    PagesChainCustomizer pagesSecurityHeaders() {
+        return http -> http.headers(headers -> SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter));
     }
 
     /**

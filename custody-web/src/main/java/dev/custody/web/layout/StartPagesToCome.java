@@ -1,0 +1,36 @@
+package dev.custody.web.layout;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.Map;
+
+/**
+ * The start pages of the roles whose pages are still to be built, so that {@code /} takes everyone somewhere. A
+ * feature that builds its role's start page removes its path here.
+ */
+@Controller
+class StartPagesToCome {
+
+    private record Page(String heading, String lead) {
+    }
+
+    private static final Map<String, Page> PAGES = Map.of(
+            "/officer", new Page("My devices",
+                    "The devices you seized, your cases and searching will be here."),
+            "/supervisor", new Page("Alerts",
+                    "Your force's alerts, acknowledging them and extending retention will be here."),
+            "/inspector", new Page("Retention", "The retention dashboard will be here."),
+            "/admin", new Page("Projections",
+                    "The projections' status, quarantined events and rebuilds will be here."));
+
+    @GetMapping({"/officer", "/supervisor", "/inspector", "/admin"})
+    String page(HttpServletRequest request, Model model) {
+        Page page = PAGES.get(request.getServletPath());
+        model.addAttribute("heading", page.heading());
+        model.addAttribute("lead", page.lead());
+        return "placeholder";
+    }
+}

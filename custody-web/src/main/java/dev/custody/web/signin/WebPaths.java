@@ -1,0 +1,25 @@
+package dev.custody.web.signin;
+
+import java.util.List;
+
+/**
+ * The URL space of the pages, handled by the pages' security chain (sessions, CSRF, sign-in form). Everything else,
+ * above all {@code /api/**}, stays with the stateless API chain. A new page lives under one of these prefixes, or
+ * its prefix is added here.
+ */
+public final class WebPaths {
+
+    public static final String SIGN_IN = "/sign-in";
+    public static final String SIGN_OUT = "/sign-out";
+    public static final String FORBIDDEN = "/forbidden";
+
+    /** Static assets: GOV.UK Frontend's fonts and images, the webjars and Custody's own scripts and styles. */
+    static final List<String> ASSETS = List.of("/assets/**", "/webjars/**", "/ui/**");
+
+    /** Pages, each prefix also covering its own root ({@code /lab} and {@code /lab/...}). */
+    static final List<String> PAGES = List.of("/", SIGN_IN, SIGN_OUT, FORBIDDEN, "/lab/**", "/officer/**",
+            "/supervisor/**", "/inspector/**", "/admin/**", "/devices/**", "/scan/**", "/live/**");
+
+    private WebPaths() {
+    }
+}
