@@ -1,5 +1,7 @@
 package dev.custody.server.cluster;
 
+import dev.custody.embedded.kafka.LocalKafka;
+import dev.custody.embedded.postgres.LocalPostgres;
 import dev.custody.server.CustodyApplication;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Await;
@@ -8,7 +10,6 @@ import dev.custody.server.support.Seizure;
 import dev.custody.server.support.TestMail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -100,7 +101,7 @@ class TwoNodesIT {
     private static final List<String> LATE_SEIZURE_VICTIM_MAILS = List.of("seizure-receipt", "return-overdue-apology");
     private static final int LATE_SEIZURES = 12;
 
-    private static EmbeddedPostgres postgres;
+    private static LocalPostgres postgres;
     private static EmbeddedKafkaKraftBroker kafka;
     private static ConfigurableApplicationContext node1;
     private static ConfigurableApplicationContext node2;
@@ -118,15 +119,13 @@ class TwoNodesIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").setServerConfig("max_connections", "200").start();
-        kafka = new EmbeddedKafkaKraftBroker(1, 6);
-        kafka.brokerProperty("auto.create.topics.enable", "false");
-        kafka.afterPropertiesSet();
+        postgres = LocalPostgres.builder().durable(false).start();
+        kafka = LocalKafka.start(6);
         node1 = startNode("node-1");
         node2 = startNode("node-2");
         api1 = new Api(port(node1));
         api2 = new Api(port(node2));
-        dbConnection = new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
+        dbConnection = new SingleConnectionDataSource(postgres.jdbcUrl(), "postgres", "", true);
         db = new JdbcTemplate(dbConnection);
     }
 
@@ -148,7 +147,7 @@ class TwoNodesIT {
     private static ConfigurableApplicationContext startNode(String nodeId) {
         return new SpringApplicationBuilder(CustodyApplication.class).run(
                 "--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--custody.security.dev-users=true",
