@@ -28,6 +28,7 @@ import dev.custody.values.Language;
 import dev.custody.values.NotificationChannel;
 import dev.custody.values.OwnerRole;
 import dev.custody.values.Role;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -383,8 +385,25 @@ class NotifierIT {
     @Test
     void consumerLagIsMeasured() {
         MeterRegistry meters = app.getBean(MeterRegistry.class);
-        Await.until(WAIT, () -> meters.find("kafka.consumer.fetch.manager.records.lag.max").meters(),
-                m -> !m.isEmpty());
+        KafkaListenerEndpointRegistry listeners = app.getBean(KafkaListenerEndpointRegistry.class);
+        // A backlog of three events for one device (one partition), built up while the notifier is not consuming.
+        CloudEventsForTests device = new CloudEventsForTests("dyfed-powys");
+        Instant t = TestClock.INSTANCE.instant();
+        listeners.stop();
+        try {
+            CloudEventsForTests.produce(device.seized(null, OwnerRole.SUSPECT, 0, t), device.readyForCollection(t),
+                    device.returned(t));
+        } finally {
+            listeners.start();
+        }
+        // Once it consumes again, the lag metric shows the backlog it found...
+        double seen = Await.until(WAIT, () -> meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges()
+                .stream().mapToDouble(Gauge::value).filter(v -> !Double.isNaN(v)).max().orElse(0), lag -> lag >= 3);
+        assertThat(seen).as("largest lag seen, in records").isGreaterThanOrEqualTo(3);
+        // ...and each partition's lag is back to nothing once it has caught up.
+        Await.until(WAIT, () -> meters.find("kafka.consumer.fetch.manager.records.lag").tag("topic", Infra.EVENTS)
+                        .gauges().stream().mapToDouble(Gauge::value).filter(v -> !Double.isNaN(v)).max().orElse(-1),
+                lag -> lag == 0);
     }
 
     private static ConsumerRecord<String, String> awaitDeadLetter(String key) {

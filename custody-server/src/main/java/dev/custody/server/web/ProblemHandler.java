@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.custody.device.RuleViolation;
 import dev.custody.idempotency.IdempotencyStore.IdempotencyKeyReused;
 import dev.custody.server.web.ProblemResponses.FieldError;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -26,6 +28,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -93,7 +97,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+        if (databaseUnreachable(e)) {
+            log.warn("Refused a request: the database cannot be reached: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "The database cannot be reached just now; nothing was stored. Try again shortly", List.of());
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; nothing was stored", List.of());
@@ -135,6 +145,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             errors = List.of(new FieldError(field, firstLine(reason)));
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-request", detail, errors));
+    }
+
+    /**
+     * A failure to reach the database, however the layers above wrapped it: no pooled connection within the pool's
+     * timeout, or a connection that broke or was refused (SQL state class 08; 57P0x: the server shutting down or not
+     * yet accepting connections).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String s) {

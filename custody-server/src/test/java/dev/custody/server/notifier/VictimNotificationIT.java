@@ -9,6 +9,8 @@ import dev.custody.server.support.Requests;
 import dev.custody.server.support.Seizure;
 import dev.custody.server.support.TestMail;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VictimNotificationIT extends CustodyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aWelshVictimIsToldOfEveryStepInWelshAndEachMessageIsInTheHistory() {
@@ -52,8 +57,11 @@ class VictimNotificationIT extends CustodyIT {
         assertThat(api.post("officer", devices + "/return",
                 "{\"occurredAt\":\"" + t.plusSeconds(1800) + "\",\"returnedTo\":\"OWNER\"}").status()).isEqualTo(200);
 
+        // Every message sent and recorded, so none is still to come: a late duplicate would be counted below.
+        awaitSettled(id, 4);
         List<TestMail.Mail> mails = Await.until(WAIT, () -> TestMail.to(address), m -> m.size() >= 4);
         assertThat(mails).hasSize(4);
+        assertThat(victimRows(id)).as("send-log rows to the victim").isEqualTo(4);
         assertThat(mails).extracting(TestMail.Mail::subject).containsExactlyInAnyOrder("Diweddariad am eich dyfais",
                 "Diweddariad am eich dyfais", "Mae eich dyfais yn barod i'w chasglu", "Diweddariad am eich dyfais");
         String reference = id.substring(0, 8).toUpperCase();
@@ -99,6 +107,9 @@ class VictimNotificationIT extends CustodyIT {
 
         List<String> expected = List.of("Custody alert: RETURN_24H (deadline missed)",
                 "Custody alert: RETURN_24H (warning)", "Custody alert: REPLACEMENT_24H (deadline missed)");
+        awaitSettled(phone.id(), 2);
+        assertThat(TestMail.to(address)).as("messages to the victim, one per send-log row")
+                .hasSize(victimRows(phone.id()));
         List<String> supervisors = Await.until(WAIT, () -> TestMail.to("supervisors@dyfed-powys.test").stream()
                 .filter(m -> m.body().contains(phone.id())).map(TestMail.Mail::subject).toList(),
                 subjects -> subjects.containsAll(expected));
@@ -132,6 +143,26 @@ class VictimNotificationIT extends CustodyIT {
         assertThat(api.send("officer", "DELETE", "/api/v1/contacts/" + ref, null, Map.of()).status()).isEqualTo(204);
         assertThat(api.get("officer", "/api/v1/contacts/" + ref).status()).isEqualTo(404);
         assertThat(api.send("officer", "DELETE", "/api/v1/contacts/" + ref, null, Map.of()).status()).isEqualTo(404);
+    }
+
+    /**
+     * Waits until the notifier has nothing more to do for the device: at least {@code victimMessages} messages to
+     * the victim in the send log, and no row still pending (nor a victim's delivery still to record). Only then can "exactly N"
+     * tell a late duplicate.
+     */
+    private void awaitSettled(String deviceId, int victimMessages) {
+        Await.until(WAIT, () -> jdbc.queryForMap("""
+                        select count(*) filter (where recipient like 'contact:%') as victim,
+                               count(*) filter (where status = 'PENDING' or record_state = 'PENDING') as unsettled
+                        from notifier_send_log where device_id::text = ?""", deviceId),
+                r -> ((Number) r.get("victim")).intValue() >= victimMessages
+                        && ((Number) r.get("unsettled")).intValue() == 0);
+    }
+
+    private int victimRows(String deviceId) {
+        Integer n = jdbc.queryForObject("select count(*) from notifier_send_log where recipient like 'contact:%' "
+                + "and device_id::text = ?", Integer.class, deviceId);
+        return n == null ? 0 : n;
     }
 
     private List<JsonNode> victimNotified(String id) {
