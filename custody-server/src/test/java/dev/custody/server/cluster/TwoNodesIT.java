@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custody.server.support.ServerArguments;
 import dev.custody.server.support.ServerProcess;
 import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.AfterAll;
@@ -157,11 +158,8 @@ class TwoNodesIT {
      * </ul>
      */
     private static List<String> nodeArguments(String nodeId) {
-        return List.of(
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                "--custody.security.dev-users=true",
+        List<String> args = new ArrayList<>(ServerArguments.on(postgres, kafka, SUPERVISORS));
+        args.addAll(List.of(
                 "--custody.node-id=" + nodeId,
                 "--custody.roles.publisher=true", "--custody.roles.projections=true",
                 "--custody.roles.alerts=true", "--custody.roles.notifier=true",
@@ -169,14 +167,8 @@ class TwoNodesIT {
                 "--custody.processing.balance-interval=PT3S",
                 "--axon.eventhandling.tokenstore.claim-timeout=PT15S",
                 "--axon.eventhandling.processors." + PUBLISHER + ".token-claim-interval=500",
-                "--spring.mail.host=localhost",
-                "--spring.mail.port=" + TestMail.smtpPort(),
-                "--custody.notifier.dispatch-interval=PT0.2S",
-                "--custody.notifier.retry-backoff=PT1S",
-                "--custody.notifier.forces.dyfed-powys.name-en=Dyfed-Powys Police",
-                "--custody.notifier.forces.dyfed-powys.contact-number=0300 123 4567",
-                "--custody.notifier.forces.dyfed-powys.supervisor-email=" + SUPERVISORS,
-                "--spring.kafka.consumer.properties.session.timeout.ms=10000");
+                "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
+        return args;
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import dev.custody.server.CustodyApplication;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Await;
 import dev.custody.server.support.Seizure;
+import dev.custody.server.support.ServerArguments;
 import dev.custody.server.support.TestMail;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,19 +128,9 @@ class DatabaseOutageIT {
     }
 
     private static ConfigurableApplicationContext start(LocalPostgres postgres, EmbeddedKafkaKraftBroker kafka) {
-        return new SpringApplicationBuilder(CustodyApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                "--custody.security.dev-users=true",
-                "--spring.mail.host=localhost",
-                "--spring.mail.port=" + TestMail.smtpPort(),
-                "--custody.notifier.dispatch-interval=PT0.2S",
-                "--custody.notifier.retry-backoff=PT1S",
-                "--custody.notifier.forces.dyfed-powys.name-en=Dyfed-Powys Police",
-                "--custody.notifier.forces.dyfed-powys.contact-number=0300 123 4567",
-                "--custody.notifier.forces.dyfed-powys.supervisor-email=" + SUPERVISORS);
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        args.addAll(ServerArguments.on(postgres, kafka, SUPERVISORS));
+        return new SpringApplicationBuilder(CustodyApplication.class).run(args.toArray(String[]::new));
     }
 
     /** Each seized device's victim's address. */
