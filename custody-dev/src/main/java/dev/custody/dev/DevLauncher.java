@@ -7,6 +7,7 @@ import sun.misc.Signal;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The dev run: {@code java -jar custody-dev/target/custody-dev.jar}. The production server, plus (from
@@ -40,14 +41,18 @@ public final class DevLauncher {
                 System.setProperty(name, value);
             }
         });
-        ConfigurableApplicationContext context = SpringApplication.run(CustodyApplication.class, args);
+        AtomicReference<ConfigurableApplicationContext> running = new AtomicReference<>();
         AtomicBoolean stopping = new AtomicBoolean();
         for (String name : new String[]{"INT", "TERM"}) {
-            Signal.handle(new Signal(name), signal -> stop(context, signal, stopping));
+            Signal.handle(new Signal(name), signal -> stop(running.get(), signal, stopping));
         }
+        running.set(SpringApplication.run(CustodyApplication.class, args));
     }
 
-    /** Closes the context on its own thread (a signal handler must return), then exits; a second signal exits at once. */
+    /**
+     * Closes the context on a thread of its own (a signal handler must return), then exits; a signal during start-up,
+     * before there is a context, exits at once, and so does a second signal.
+     */
     private static void stop(ConfigurableApplicationContext context, Signal signal, AtomicBoolean stopping) {
         int status = 128 + signal.getNumber();
         if (!stopping.compareAndSet(false, true)) {
@@ -55,7 +60,9 @@ public final class DevLauncher {
         }
         Thread stopper = new Thread(() -> {
             try {
-                context.close();
+                if (context != null) {
+                    context.close();
+                }
             } finally {
                 System.exit(status);
             }
