@@ -28,9 +28,9 @@ public final class OrphanCheck {
     }
 
     static List<ProcessHandle> awaitNoneUnder(Path scratch, long graceMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + graceMillis;
+        long deadline = System.nanoTime() + graceMillis * 1_000_000;
         List<ProcessHandle> left = LocalPostgres.runningUnder(scratch);
-        while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
+        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
             Thread.sleep(200);
             left = LocalPostgres.runningUnder(scratch);
         }
