@@ -69,7 +69,7 @@ class DevRunIT {
         try {
             second.awaitReady();
             assertThat(second.get("/api/v1/devices/" + device)).as("the device seized before the kill").isEqualTo(200);
-            assertThat(Files.readString(second.log)).contains("left running on " + dataDir);
+            assertThat(Files.readString(second.log)).contains("had left running on " + dataDir);
             second.awaitQuietLog();
         } finally {
             // 4. Ctrl-C: an orderly stop, no error, PostgreSQL stopped too.

@@ -44,6 +44,7 @@ class LocalPostgresIT {
 
         try (LocalPostgres second = LocalPostgres.builder().dataDir(dir).durable(false).start()) {
             assertThat(orphan.isAlive()).as("the orphaned postmaster").isFalse();
+            assertThat(second.stoppedOrphan()).contains(orphan.pid());
             try (Connection c = second.dataSource().getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select 1")) {
                 assertThat(rs.next()).isTrue();

@@ -1,6 +1,8 @@
 package dev.custody.embedded.postgres;
 
+import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -22,6 +24,13 @@ import java.util.Map;
  */
 public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor, Ordered {
 
+    /** Logged once the application's logging is set up: nothing logged earlier, at this stage, is shown. */
+    private final Log log;
+
+    public EmbeddedPostgresLauncher(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedPostgresLauncher.class);
+    }
+
     @Override
     public int getOrder() {
         return ConfigDataEnvironmentPostProcessor.ORDER + 1;
@@ -38,6 +47,8 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor, Order
                 .dataDir(StringUtils.hasText(dataDir) ? Path.of(dataDir) : null)
                 .durable(environment.getProperty("custody.embedded-postgres.durable", Boolean.class, true))
                 .start();
+        postgres.stoppedOrphan().ifPresent(pid -> log.warn("Stopped the PostgreSQL server (pid " + pid
+                + ") that a process which died had left running on " + postgres.dataDir()));
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
                 "spring.datasource.url", postgres.jdbcUrl(),
                 "spring.datasource.username", "postgres",

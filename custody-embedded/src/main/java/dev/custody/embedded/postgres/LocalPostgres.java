@@ -47,10 +47,12 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final Long stoppedOrphan;
 
-    private LocalPostgres(EmbeddedPostgres postgres, Path dataDir) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDir, Long stoppedOrphan) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.stoppedOrphan = stoppedOrphan;
     }
 
     public static Builder builder() {
@@ -72,6 +74,14 @@ public final class LocalPostgres implements AutoCloseable {
 
     public DataSource dataSource() {
         return postgres.getPostgresDatabase();
+    }
+
+    /**
+     * The pid of a postmaster that a dead process had left running on the data directory, stopped before this
+     * start. (Also logged, but an application's log is not open yet when its embedded PostgreSQL starts.)
+     */
+    public Optional<Long> stoppedOrphan() {
+        return Optional.ofNullable(stoppedOrphan);
     }
 
     /** Stops the server (fast shutdown); a throw-away data directory is deleted, a kept one stays. Idempotent. */
@@ -124,9 +134,7 @@ public final class LocalPostgres implements AutoCloseable {
                 boolean throwAway = dataDir == null;
                 Path dir = throwAway ? scratchDir().resolve(UUID.randomUUID().toString()) : dataDir.toAbsolutePath();
                 Files.createDirectories(dir);
-                if (!throwAway) {
-                    stopOrphanedPostmaster(dir);
-                }
+                Long orphan = throwAway ? null : stopOrphanedPostmaster(dir);
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(throwAway)
@@ -143,7 +151,7 @@ public final class LocalPostgres implements AutoCloseable {
                 }
                 EmbeddedPostgres postgres = builder.start();
                 watch(dir);
-                return new LocalPostgres(postgres, dir);
+                return new LocalPostgres(postgres, dir, orphan);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
@@ -175,11 +183,13 @@ public final class LocalPostgres implements AutoCloseable {
      * Stops a postmaster still running on {@code dir} whose owner died: {@code postmaster.pid} names a live
      * postgres process of this very directory, and no live process holds zonky's lock on it. A directory in use by a
      * running instance is refused rather than taken over.
+     *
+     * @return the pid of the postmaster stopped, or null if there was none
      */
-    static void stopOrphanedPostmaster(Path dir) throws IOException {
+    static Long stopOrphanedPostmaster(Path dir) throws IOException {
         Optional<ProcessHandle> postmaster = postmasterOf(dir);
         if (postmaster.isEmpty()) {
-            return; // none, or a stale pid file, which PostgreSQL itself clears on start
+            return null; // none, or a stale pid file, which PostgreSQL itself clears on start
         }
         try (FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
@@ -200,6 +210,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException("the orphaned PostgreSQL server " + orphan.pid() + " on " + dir
                     + " did not stop within 30 s", e);
         }
+        return orphan.pid();
     }
 
     /** The live postgres process that {@code dir/postmaster.pid} names, if it serves {@code dir}. */
