@@ -13,12 +13,15 @@ import java.util.UUID;
  * A device as an officer needs it without phoning the lab: stage, holder, key times, replacement, open deadlines
  * and alerts, and when it is expected back.
  *
- * @param version the sequence number of the last event the read model has applied; equal to the version a command
- *                returned once the read model has caught up with it
+ * @param version        the sequence number of the last event the read model has applied; equal to the version a
+ *                       command returned once the read model has caught up with it
+ * @param needsAttention one of the device's events is quarantined by a processor and its later events wait behind
+ *                       it until an admin retries it: this status, its deadlines and alerts, or what the victim
+ *                       was told, may be behind the device's history (docs/operations.md, "Quarantined events")
  */
-record DeviceStatus(UUID deviceId, long version, String force, String caseReference, Device device,
-                    String ownerRole, int seizureNumber, Reseizure reseizure, String stage, boolean held,
-                    Holder holder, String lab, Times times, double daysHeld, Replacement replacement,
+record DeviceStatus(UUID deviceId, long version, boolean needsAttention, String force, String caseReference,
+                    Device device, String ownerRole, int seizureNumber, Reseizure reseizure, String stage,
+                    boolean held, Holder holder, String lab, Times times, double daysHeld, Replacement replacement,
                     Retention retention, List<DeviceView.AtRisk> timeSensitiveData, VictimUpdates victimUpdates,
                     List<OpenDeadline> openDeadlines, List<AlertView> openAlerts, ExpectedReturn expectedReturn) {
 
@@ -55,8 +58,8 @@ record DeviceStatus(UUID deviceId, long version, String force, String caseRefere
     }
 
     static DeviceStatus of(DeviceView v, List<Deadline> deadlines, List<AlertView> openAlerts,
-                           ExpectedReturn expectedReturn, Instant now) {
-        return new DeviceStatus(v.deviceId(), v.version(), v.force(), v.caseReference(),
+                           ExpectedReturn expectedReturn, Instant now, boolean needsAttention) {
+        return new DeviceStatus(v.deviceId(), v.version(), needsAttention, v.force(), v.caseReference(),
                 new Device(v.deviceType().name(), v.description(), v.sealNumber()), v.ownerRole().name(),
                 v.seizureNumber(),
                 v.previousReturnAt() == null ? null
