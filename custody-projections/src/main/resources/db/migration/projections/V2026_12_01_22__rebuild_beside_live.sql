@@ -5,8 +5,10 @@ create schema if not exists projection_rebuild;
 create schema if not exists projection_retired;
 
 -- The outcome of the last rebuild, for the admin status: a failure stops there and says why, it never starts again
--- by itself.
+-- by itself. pause_live: the live processors were far behind when the rebuild began, so they pause until the swap
+-- rather than compete with a rebuild that covers their backlog anyway.
 alter table projection_control
+    add column pause_live       boolean not null default false,
     add column last_outcome     varchar(16),   -- COMPLETED or FAILED
     add column last_error       varchar(2000),
     add column last_started_at  timestamptz,

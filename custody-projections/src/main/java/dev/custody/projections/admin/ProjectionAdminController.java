@@ -33,11 +33,13 @@ class ProjectionAdminController {
      * @param lastRebuild       how the last rebuild ended: COMPLETED, or FAILED with its error (it is not started
      *                          again by itself, and the live read models were left serving)
      * @param quarantinedEvents this processor's events quarantined and not yet resolved (GET /api/v1/admin/quarantine)
+     * @param livePaused        during a rebuild: the live processors pause (they were far behind when it began), so
+     *                          the live read models serve as they stood until the swap
      */
     record ProjectionStatus(String name, String state, long generation, String requestedBy, Long replayedEvents,
                             long head, long lagEvents, boolean caughtUp, boolean replaying, boolean runningOnThisNode,
                             List<ProjectionProgress.SegmentProgress> segments,
-                            ProjectionSupervisor.LastRebuild lastRebuild, long quarantinedEvents) {
+                            ProjectionSupervisor.LastRebuild lastRebuild, long quarantinedEvents, boolean livePaused) {
     }
 
     private final ProjectionProgress progress;
@@ -79,7 +81,7 @@ class ProjectionAdminController {
         boolean live = "LIVE".equals(c.state());
         return new ProjectionStatus(ProjectionSupervisor.PROCESSOR, c.state(), c.generation(), c.requestedBy(),
                 c.replayed(), p.head(), p.lagEvents(), live && p.caughtUp(), !live || p.replaying(), s.runningHere(),
-                p.segments(), c.last(), quarantine.openCount(ProjectionSupervisor.PROCESSOR));
+                p.segments(), c.last(), quarantine.openCount(ProjectionSupervisor.PROCESSOR), !live && c.pauseLive());
     }
 
     private ProjectionSupervisor requireSupervisor() {

@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>An admin asks: the row goes from LIVE to REBUILD_REQUESTED.</li>
  *   <li>Exactly one node (the one whose update wins) takes it to REBUILDING and replays the whole store into the
  *       rebuild tables ({@link RebuildTables}, {@link DeviceProjectionReplayer}), beating a heartbeat as it goes.
- *       Every node's {@code device-projection} processor keeps the live tables current meanwhile.</li>
+ *       Every node's {@code device-projection} processor keeps the live tables current meanwhile, unless it was more
+ *       than {@code custody.projections.rebuild.live-lag-limit} events behind when the rebuild began: then it pauses
+ *       (the live tables keep serving as they are), since the rebuild covers its backlog faster.</li>
  *   <li>Replayed to the head, it takes the row to SWAPPING: every node stops its processor. Once no segment is
  *       claimed, it replays what arrived meanwhile and, in one transaction, swaps the rebuilt tables in, sets every
  *       segment's token to where the replay stopped, settles the quarantine (poison events it met are quarantined;
@@ -54,9 +56,13 @@ public class ProjectionSupervisor {
     private static final Logger log = LoggerFactory.getLogger(ProjectionSupervisor.class);
     static final String PROCESSOR = DeviceProjector.PROCESSING_GROUP;
 
-    /** The control row. */
+    /**
+     * The control row.
+     *
+     * @param pauseLive the live processors pause during this rebuild: they were far behind when it began
+     */
     public record Control(String state, long generation, String requestedBy, Timestamp requestedAt,
-                          Timestamp heartbeatAt, Long replayed, LastRebuild last) {
+                          Timestamp heartbeatAt, Long replayed, boolean pauseLive, LastRebuild last) {
     }
 
     /** How the last rebuild ended: COMPLETED or FAILED (with its error), and how long it took (wall time). */
@@ -65,6 +71,7 @@ public class ProjectionSupervisor {
     }
 
     private final JdbcTemplate jdbc;
+    private final ProjectionProgress progress;
     private final EventProcessingConfiguration processing;
     private final DeviceProjectionReplayer replayer;
     private final RebuildTables tables;
@@ -74,15 +81,18 @@ public class ProjectionSupervisor {
     private final Clock clock;
     private final int segmentCount;
     private final Duration stale;
+    private final long liveLagLimit;
     private final AtomicBoolean rebuildingHere = new AtomicBoolean();
 
-    ProjectionSupervisor(JdbcTemplate jdbc, EventProcessingConfiguration processing, DeviceProjectionReplayer replayer,
-                         RebuildTables tables, Quarantine quarantine, TokenStore tokenStore, TransactionTemplate tx,
-                         Clock clock,
+    ProjectionSupervisor(JdbcTemplate jdbc, ProjectionProgress progress, EventProcessingConfiguration processing,
+                         DeviceProjectionReplayer replayer, RebuildTables tables, Quarantine quarantine,
+                         TokenStore tokenStore, TransactionTemplate tx, Clock clock,
                          @Value("${axon.eventhandling.processors.device-projection.initial-segment-count:4}")
                          int segmentCount,
-                         @Value("${custody.projections.rebuild-stale-after:PT2M}") Duration stale) {
+                         @Value("${custody.projections.rebuild.stale-after:PT2M}") Duration stale,
+                         @Value("${custody.projections.rebuild.live-lag-limit:10000}") long liveLagLimit) {
         this.jdbc = jdbc;
+        this.progress = progress;
         this.processing = processing;
         this.replayer = replayer;
         this.tables = tables;
@@ -92,6 +102,7 @@ public class ProjectionSupervisor {
         this.clock = clock;
         this.segmentCount = segmentCount;
         this.stale = stale;
+        this.liveLagLimit = liveLagLimit;
     }
 
     /** @return false when a rebuild is already under way */
@@ -103,10 +114,10 @@ public class ProjectionSupervisor {
 
     public Control control() {
         return jdbc.queryForObject("select state, generation, requested_by, requested_at, heartbeat_at, replayed, "
-                        + "last_outcome, last_error, last_started_at, last_finished_at, last_events, last_quarantined, last_seconds "
-                        + "from projection_control where processor = ?",
+                        + "last_outcome, last_error, last_started_at, last_finished_at, last_events, last_quarantined, "
+                        + "last_seconds, pause_live from projection_control where processor = ?",
                 (rs, i) -> new Control(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4),
-                        rs.getTimestamp(5), (Long) rs.getObject(6), rs.getString(7) == null ? null
+                        rs.getTimestamp(5), (Long) rs.getObject(6), rs.getBoolean(14), rs.getString(7) == null ? null
                         : new LastRebuild(rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
                         instant(rs.getTimestamp(10)), (Long) rs.getObject(11), (Double) rs.getObject(13),
                         (Integer) rs.getObject(12))),
@@ -136,10 +147,13 @@ public class ProjectionSupervisor {
         Control control = control();
         switch (control.state()) {
             case "REBUILD_REQUESTED" -> {
-                start(processor);
+                // Live processing far behind would only compete with a rebuild that covers its backlog anyway.
+                boolean pauseLive = progress.progress().lagEvents() > liveLagLimit;
                 if (jdbc.update("update projection_control set state = 'REBUILDING', heartbeat_at = ?, "
-                        + "last_started_at = ? where processor = ? and state = 'REBUILD_REQUESTED'", now(), now(),
-                        PROCESSOR) == 1) {
+                        + "last_started_at = ?, pause_live = ? where processor = ? and state = 'REBUILD_REQUESTED'",
+                        now(), now(), pauseLive, PROCESSOR) == 1) {
+                    log.info("Rebuild {} starts on this node; live processing {} meanwhile", control.generation(),
+                            pauseLive ? "pauses (it is more than " + liveLagLimit + " events behind)" : "goes on");
                     rebuildingHere.set(true);
                     Thread rebuild = new Thread(() -> rebuild(control.generation()), "projection-rebuild");
                     rebuild.setDaemon(true);
@@ -147,7 +161,11 @@ public class ProjectionSupervisor {
                 }
             }
             case "REBUILDING" -> {
-                start(processor);
+                if (control.pauseLive()) {
+                    stop(processor, control);
+                } else {
+                    start(processor);
+                }
                 failIfAbandoned(control);
             }
             case "SWAPPING" -> {
@@ -180,7 +198,7 @@ public class ProjectionSupervisor {
             DeviceProjectionReplayer.Result result = replay.run(null, this::beat);
             tables.finishLoading();
             long replayed = result.events();
-            // The live processors stop only for the last few events and the swap.
+            // The live processors (if they ran) stop only for the last few events and the swap.
             mustUpdate(jdbc.update("update projection_control set state = 'SWAPPING', heartbeat_at = ? "
                     + "where processor = ? and state = 'REBUILDING' and generation = ?", now(), PROCESSOR, generation));
             awaitEveryProcessorStopped(generation);
@@ -279,7 +297,7 @@ public class ProjectionSupervisor {
 
     private void stop(StreamingEventProcessor processor, Control control) {
         if (processor.isRunning()) {
-            log.info("Rebuild {} requested by {} is ready to swap: stopping the {} processor on this node",
+            log.info("Rebuild {} requested by {}: stopping the {} processor on this node until the swap",
                     control.generation(), control.requestedBy(), PROCESSOR);
             processor.shutdownAsync().orTimeout(60, TimeUnit.SECONDS).join();
         }
