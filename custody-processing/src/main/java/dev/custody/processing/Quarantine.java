@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -124,9 +126,11 @@ public class Quarantine {
                 source.eventId(), source.eventType(), source.topic(), source.partition(), source.offset(),
                 source.payload(), error.errorClass(), error.message(), attempts, now, now);
         if (!inserted.isEmpty() && Boolean.TRUE.equals(inserted.get(0))) {
-            counter(source.processor()).increment();
-            log.error("QUARANTINED {} after {} attempt(s): {}. Processing goes on without it; see GET "
-                    + "/api/v1/admin/quarantine and retry it once the cause is fixed.", source, attempts, error);
+            afterCommit(() -> {
+                counter(source.processor()).increment();
+                log.error("QUARANTINED {} after {} attempt(s): {}. Processing goes on without it; see GET "
+                        + "/api/v1/admin/quarantine and retry it once the cause is fixed.", source, attempts, error);
+            });
         }
         return findOpen(source).orElseThrow();
     }
@@ -217,6 +221,20 @@ public class Quarantine {
         return jdbc.query("select " + COLUMNS + " from quarantined_event where processor = ? and source_topic = ? "
                         + "and source_partition = ? and source_offset = ? order by quarantined_at desc limit 1", ENTRY,
                 source.processor(), source.topic(), source.partition(), source.offset()).stream().findFirst();
+    }
+
+    /** Counts and tells only what was recorded: after the surrounding transaction commits, if there is one. */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     private Counter counter(String processor) {

@@ -183,7 +183,8 @@ public class ProjectionSupervisor {
             log.error("Rebuild {} stopped beating at {}; the live read models stay as they are", control.generation(),
                     control.heartbeatAt().toInstant());
             jdbc.update("update projection_control set state = 'LIVE', last_outcome = 'FAILED', last_error = ?, "
-                            + "last_finished_at = ? where processor = ? and state = ? and heartbeat_at = ?",
+                            + "last_finished_at = ?, last_seconds = null, last_events = null, last_quarantined = null "
+                            + "where processor = ? and state = ? and heartbeat_at = ?",
                     "the rebuilding node stopped (no heartbeat since " + control.heartbeatAt().toInstant() + ")",
                     now(), PROCESSOR, control.state(), control.heartbeatAt());
         }
@@ -225,8 +226,8 @@ public class ProjectionSupervisor {
             log.error("Rebuild {} failed; the live read models stay as they were. Ask again once the cause is fixed.",
                     generation, e);
             jdbc.update("update projection_control set state = 'LIVE', last_outcome = 'FAILED', last_error = ?, "
-                            + "last_finished_at = ?, last_seconds = ? where processor = ? and generation = ? "
-                            + "and state <> 'LIVE'",
+                            + "last_finished_at = ?, last_seconds = ?, last_events = null, last_quarantined = null "
+                            + "where processor = ? and generation = ? and state <> 'LIVE'",
                     Faults.describe(e).toString(), now(), (System.nanoTime() - started) / 1e9, PROCESSOR, generation);
             discardQuietly();
             if (e instanceof InterruptedException) {
