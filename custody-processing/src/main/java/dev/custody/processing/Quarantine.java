@@ -194,15 +194,16 @@ public class Quarantine {
 
     /** Quarantined events of a processor, for the admin status. */
     public long openCount(String processor) {
-        Long n = jdbc.queryForObject("select count(*) from quarantined_event where processor = ? and state = 'QUARANTINED'",
-                Long.class, processor);
+        Long n = jdbc.queryForObject("select count(*) from quarantined_event where processor = ? "
+                + "and state = 'QUARANTINED'", Long.class, processor);
         return n == null ? 0 : n;
     }
 
     /** The event was applied at last, by a retry or a rebuild. */
     public void resolve(UUID id, String by, String resolution) {
-        jdbc.update("update quarantined_event set state = 'RESOLVED', resolved_at = ?, resolved_by = ?, resolution = ? "
-                + "where quarantine_id = ? and state <> 'RESOLVED'", Timestamp.from(clock.instant()), by, resolution, id);
+        jdbc.update("update quarantined_event set state = 'RESOLVED', resolved_at = ?, resolved_by = ?, "
+                        + "resolution = ? where quarantine_id = ? and state <> 'RESOLVED'",
+                Timestamp.from(clock.instant()), by, resolution, id);
     }
 
     /** A retry failed again: the row stays quarantined, with the new error. */
@@ -215,8 +216,9 @@ public class Quarantine {
 
     private Optional<Entry> findOpen(Source source) {
         if (source.globalIndex() != null) {
-            return jdbc.query("select " + COLUMNS + " from quarantined_event where processor = ? and global_index = ? "
-                    + "and state = 'QUARANTINED'", ENTRY, source.processor(), source.globalIndex()).stream().findFirst();
+            return jdbc.query("select " + COLUMNS + " from quarantined_event where processor = ? "
+                            + "and global_index = ? and state = 'QUARANTINED'", ENTRY, source.processor(),
+                    source.globalIndex()).stream().findFirst();
         }
         return jdbc.query("select " + COLUMNS + " from quarantined_event where processor = ? and source_topic = ? "
                         + "and source_partition = ? and source_offset = ? order by quarantined_at desc limit 1", ENTRY,

@@ -211,10 +211,10 @@ public class ProjectionSupervisor {
                 tables.swap();
                 moveTokensTo(last);
                 settleQuarantine(poisons, generation);
-                mustUpdate(jdbc.update("update projection_control set state = 'LIVE', heartbeat_at = ?, replayed = ?, "
-                                + "last_outcome = 'COMPLETED', last_error = null, last_finished_at = ?, last_events = ?, "
-                                + "last_quarantined = ?, last_seconds = ? where processor = ? and state = 'SWAPPING' "
-                                + "and generation = ?",
+                mustUpdate(jdbc.update("update projection_control set state = 'LIVE', heartbeat_at = ?, "
+                                + "replayed = ?, last_outcome = 'COMPLETED', last_error = null, last_finished_at = ?, "
+                                + "last_events = ?, last_quarantined = ?, last_seconds = ? where processor = ? "
+                                + "and state = 'SWAPPING' and generation = ?",
                         now(), events, now(), events, poisons.size(), (System.nanoTime() - started) / 1e9, PROCESSOR,
                         generation));
             });

@@ -59,7 +59,8 @@ public class RebuildTables {
                     + "(select 1 from pg_constraint c where c.conindid = i.indexrelid) order by i.indexrelid",
                     String.class, live + "." + table);
             for (String definition : definitions) {
-                jdbc.execute(definition.replace(" ON " + live + "." + table + " ", " ON " + REBUILD + "." + table + " "));
+                jdbc.execute(definition.replace(" ON " + live + "." + table + " ",
+                        " ON " + REBUILD + "." + table + " "));
             }
             jdbc.execute("analyze " + REBUILD + "." + table);
         }
