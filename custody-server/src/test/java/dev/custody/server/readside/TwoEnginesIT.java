@@ -1,5 +1,6 @@
 package dev.custody.server.readside;
 
+import dev.custody.projections.admin.ProjectionProgress;
 import dev.custody.projections.alert.AlertEngine;
 import dev.custody.projections.alert.AlertStore;
 import dev.custody.projections.device.DeviceQueries;
@@ -38,6 +39,8 @@ class TwoEnginesIT extends CustodyIT {
     @Autowired
     DeviceQueries devices;
     @Autowired
+    ProjectionProgress progress;
+    @Autowired
     OpenDeadlines openDeadlines;
     @Autowired
     TransactionTemplate tx;
@@ -48,8 +51,10 @@ class TwoEnginesIT extends CustodyIT {
     void each_alert_is_raised_once_however_many_engines_scan() throws Exception {
         String force = "it-engines-" + UUID.randomUUID().toString().substring(0, 8);
         String officer = Identities.user("pc-e", "OFFICER", force, null);
-        AlertEngine second = new AlertEngine(store, devices, openDeadlines, tx, clock, new SimpleMeterRegistry(), 7);
-        AlertEngine third = new AlertEngine(store, devices, openDeadlines, tx, clock, new SimpleMeterRegistry(), 7);
+        AlertEngine second = new AlertEngine(store, devices, progress, openDeadlines, tx, clock,
+                new SimpleMeterRegistry(), 7);
+        AlertEngine third = new AlertEngine(store, devices, progress, openDeadlines, tx, clock,
+                new SimpleMeterRegistry(), 7);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CyclicBarrier start = new CyclicBarrier(2);
