@@ -23,7 +23,8 @@ import java.util.UUID;
  * The admin's start page: the read models' state (position, lag, segments, nodes), the quarantined events with a
  * retry for each, and a rebuild with its progress. It calls the services behind the admin REST endpoints
  * ({@link ProjectionAdmin}, {@link QuarantineAdmin}); their refusals are the API's problems, shown as a banner.
- * While a rebuild runs the status polls itself ({@code /admin/status}, htmx every second) and stops once LIVE.
+ * While a rebuild runs, or the processor is not running on this node (it restarts after a rebuild's swap), the
+ * status polls itself ({@code /admin/status}, htmx every second); it stops once every read model is LIVE and running.
  */
 @Controller
 class AdminController {
@@ -132,10 +133,12 @@ class AdminController {
             List<ProjectionStatus> status = projections.status();
             model.addAttribute("projections", status);
             model.addAttribute("rebuilding", status.stream().anyMatch(s -> !s.live()));
+            model.addAttribute("polling", status.stream().anyMatch(s -> !s.live() || !s.runningOnThisNode()));
         } catch (Problem refused) {
             // A node without the projections role: the page still shows the quarantine.
             model.addAttribute("projections", List.of());
             model.addAttribute("rebuilding", false);
+            model.addAttribute("polling", false);
             model.addAttribute("statusRefused", refused.detail());
         }
     }
