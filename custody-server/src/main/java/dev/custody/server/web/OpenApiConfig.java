@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -195,17 +196,41 @@ class OpenApiConfig {
             }
             responses.putIfAbsent("503", problem("The database is unavailable (database-unavailable, with "
                     + "Retry-After); nothing was stored"));
+            // Every refusal is a Problem, whatever springdoc guessed from the handler's return type.
             responses.forEach((status, response) -> {
                 if (status.startsWith("4") || status.startsWith("5")) {
-                    if (response.getContent() == null || response.getContent().isEmpty()) {
-                        response.setContent(problemContent());
-                    }
+                    response.setContent(problemContent());
                 }
             });
             ApiResponses sorted = new ApiResponses();
             new TreeMap<>(responses).forEach(sorted::addApiResponse);
             operation.setResponses(sorted);
             return operation;
+        };
+    }
+
+    /**
+     * A union whose members are told apart by a field beside it, not inside it (the history's {@code payload}, whose
+     * {@code type} is on the entry), is {@code anyOf}: as {@code oneOf}, a payload valid against two members (an
+     * event with no fields of its own matches every member) would be refused by a strict client.
+     */
+    @Bean
+    OpenApiCustomizer unionsTaggedBeside() {
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+                if (schema.getProperties() == null) {
+                    continue;
+                }
+                for (Schema<?> property : schema.getProperties().values()) {
+                    if (property.getOneOf() != null && property.getDiscriminator() == null) {
+                        property.setAnyOf(property.getOneOf());
+                        property.setOneOf(null);
+                    }
+                }
+            }
         };
     }
 

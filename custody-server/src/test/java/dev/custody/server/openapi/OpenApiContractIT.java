@@ -3,7 +3,7 @@ package dev.custody.server.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.OpenApiDocument;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,8 +39,11 @@ class OpenApiContractIT extends CustodyIT {
 
     private OpenApiDocument document;
 
-    @BeforeAll
+    @BeforeEach
     void read() throws Exception {
+        if (document != null) {
+            return;
+        }
         document = OpenApiDocument.served(api);
         Path out = Path.of("target", "openapi.json");
         Files.createDirectories(out.getParent());
@@ -79,6 +82,20 @@ class OpenApiContractIT extends CustodyIT {
                 .containsExactlyInAnyOrder("field", "message");
     }
 
+    /** A oneOf without a discriminator is refused by a strict client when a value fits two members. */
+    @Test
+    void noUnionIsAmbiguous() {
+        List<String> ambiguous = new ArrayList<>();
+        for (var schema : iterable(document.json().at("/components/schemas"))) {
+            for (var property : iterable(schema.getValue().path("properties"))) {
+                if (property.getValue().has("oneOf") && !property.getValue().has("discriminator")) {
+                    ambiguous.add(schema.getKey() + "." + property.getKey());
+                }
+            }
+        }
+        assertThat(ambiguous).isEmpty();
+    }
+
     private void check(String method, String path, JsonNode op, List<String> missing) {
         String name = method + " " + path;
         if (op.path("summary").asText().isBlank()) {
@@ -95,6 +112,9 @@ class OpenApiContractIT extends CustodyIT {
             JsonNode content = responses.path(status).path("content");
             if (!"204".equals(status) && (content.isMissingNode() || content.isEmpty())) {
                 missing.add(name + ": " + status + " has no content schema");
+            }
+            if (content.has("*/*")) {
+                missing.add(name + ": " + status + " does not name its media type (*/*)");
             }
         }
 

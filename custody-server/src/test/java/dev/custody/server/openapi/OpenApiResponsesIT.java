@@ -6,7 +6,7 @@ import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.OpenApiDocument;
 import dev.custody.server.support.Requests;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,9 +31,11 @@ class OpenApiResponsesIT extends CustodyIT {
 
     private OpenApiDocument document;
 
-    @BeforeAll
+    @BeforeEach
     void read() {
-        document = OpenApiDocument.served(api);
+        if (document == null) {
+            document = OpenApiDocument.served(api);
+        }
     }
 
     @Test
