@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Api.Response;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Requests;
 import org.junit.jupiter.api.Test;

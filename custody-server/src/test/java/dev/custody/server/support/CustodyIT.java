@@ -1,5 +1,6 @@
 package dev.custody.server.support;
 
+import dev.custody.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
