@@ -1,7 +1,7 @@
 package dev.custody.processing;
 
 import dev.custody.edge.Problem;
-import dev.custody.edge.Problem.FieldError;
+import dev.custody.edge.Params;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +23,6 @@ public class QuarantineAdmin {
     /** The states a list can ask for, besides {@value #ALL}. */
     public static final Set<String> STATES = Set.of(Quarantine.QUARANTINED, Quarantine.RESOLVED);
     public static final String ALL = "ALL";
-    public static final int MAX_LIMIT = 1000;
 
     /**
      * A quarantined event.
@@ -67,15 +66,13 @@ public class QuarantineAdmin {
      *
      * @param processor one processor, or null for all
      * @param state     QUARANTINED, RESOLVED or ALL
-     * @param limit     1 to {@value #MAX_LIMIT}
+     * @param limit     within the bounds of every query's limit ({@link Params#limit})
      */
     public List<QuarantinedEvent> list(String processor, String state, int limit) {
-        if (!ALL.equals(state) && !STATES.contains(state)) {
-            throw invalid("state", "one of QUARANTINED, RESOLVED, ALL");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw invalid("limit", "between 1 and " + MAX_LIMIT);
-        }
+        new Params().text("processor", processor)
+                .oneOf("state", state, List.of(Quarantine.QUARANTINED, Quarantine.RESOLVED, ALL))
+                .limit("limit", limit)
+                .validate();
         return quarantine.list(processor, ALL.equals(state) ? STATES : Set.of(state), limit).stream()
                 .map(this::view).toList();
     }
@@ -125,9 +122,5 @@ public class QuarantineAdmin {
                 e.sequenceNumber(), e.eventId(), e.eventType(), e.topic(), e.partition(), e.offset(),
                 new Error(e.errorClass(), e.errorMessage()), e.attempts(), e.quarantinedAt(), e.lastAttemptAt(),
                 waiting, e.resolvedAt(), e.resolvedBy(), e.resolution());
-    }
-
-    private static Problem invalid(String field, String message) {
-        return Problem.invalidParameters(List.of(new FieldError(field, message)));
     }
 }

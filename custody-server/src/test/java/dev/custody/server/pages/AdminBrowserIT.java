@@ -1,11 +1,11 @@
 package dev.custody.server.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.BrowserIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.EventStoreRows;
-import dev.custody.server.support.Seizure;
+import dev.custody.server.support.PoisonedDevice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +36,10 @@ class AdminBrowserIT extends BrowserIT {
 
     @Test
     void anAdminSeesAPoisonEventQuarantinedRetriesItAndRebuildsTheReadModels() {
-        Instant t = now().minus(Duration.ofHours(2));
-        Device template = Device.seize(api, "officer", "lab", Seizure.at(t).json())
-                .labReceipt(t.plusSeconds(60)).downloadStarted(t.plusSeconds(120));
-        Device victim = Device.seize(api, "officer", "lab", Seizure.at(t).json());
-        template.status("officer");
-        victim.status("officer");
+        PoisonedDevice poisoned = PoisonedDevice.prepare(api, now().minus(Duration.ofHours(2)));
+        Device victim = poisoned.victim();
         EventStoreRows rows = new EventStoreRows(jdbc);
-        long poison = rows.copy(template.id(), 1, victim.id(), p -> p.put("lab", "dyfed\u0000-powys-dfu"));
-        rows.copy(template.id(), 2, victim.id(), p -> { });
+        PoisonedDevice.Written poison = poisoned.poison(rows);
         Await.until(Duration.ofSeconds(30), () -> quarantined(victim.id()), q -> q);
 
         // Home for an admin is this page; the poison is listed with its error and the event waiting behind it.
@@ -67,7 +61,7 @@ class AdminBrowserIT extends BrowserIT {
         assertThat(browser.text(By.cssSelector(row))).contains("after 4 attempts");
 
         // Fixed: the retry applies the poison and the event behind it; the row is gone and the device is current.
-        rows.repair(poison, p -> p.put("lab", "dyfed-powys-dfu"));
+        PoisonedDevice.repair(rows, poison);
         browser.driver().findElement(By.cssSelector(row + " [data-test=retry]")).click();
         browser.waitUntil("the retry's result is shown", b -> b.driver()
                 .findElements(By.cssSelector("[data-test=outcome]")).stream()
@@ -118,7 +112,7 @@ class AdminBrowserIT extends BrowserIT {
     }
 
     private boolean quarantined(String deviceId) {
-        JsonNode list = api.get("admin", "/api/v1/admin/quarantine?limit=1000").json();
+        JsonNode list = api.get("admin", "/api/v1/admin/quarantine?limit=500").json();
         return StreamSupport.stream(list.spliterator(), false)
                 .anyMatch(q -> deviceId.equals(q.path("deviceId").asText()));
     }
