@@ -9,7 +9,6 @@ import dev.custody.server.support.Device;
 import dev.custody.server.support.EventStoreRows;
 import dev.custody.server.support.PoisonedDevice;
 import dev.custody.server.support.Requests;
-import dev.custody.server.support.Seizure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
