@@ -59,7 +59,9 @@ public class RetentionDevices {
                 sql.append(" and a.rule = ?");
                 args.add(narrowing.rule());
             }
-            if (figure == RetentionFigure.ALERT_IN_TIME) {
+            if (figure == RetentionFigure.ALERT_OPEN) {
+                sql.append(" and a.state <> 'RESOLVED'");
+            } else if (figure == RetentionFigure.ALERT_IN_TIME) {
                 sql.append(" and a.resolution = 'IN_TIME'");
             } else if (figure == RetentionFigure.ALERT_LATE) {
                 sql.append(" and a.resolution = 'LATE'");

@@ -20,7 +20,9 @@ public enum RetentionFigure {
     RETURNED_NOT_EXAMINED("p.returned_at is not null and p.examination_started_at is null"),
     /** Held past the force's long-hold review point: a LONG_HOLD breach alert was raised. */
     LONG_HOLD(RetentionFigure.LONG_HOLD_EXISTS),
+    LONG_HOLD_STILL_HELD(RetentionFigure.LONG_HOLD_EXISTS + " and p.returned_at is null"),
     ALERT_RAISED(null),
+    ALERT_OPEN(null),
     ALERT_IN_TIME(null),
     ALERT_LATE(null);
 
