@@ -11,6 +11,7 @@ import dev.custody.projections.report.RetentionReport;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -208,7 +209,7 @@ final class DashboardTables {
         return new Table("late-logging", "Late logging: time from a step happening to its being recorded",
                 List.of("Measure", "Value"), rows,
                 new Chart("bar", "y", List.of("Median", "90th percentile"), List.of(new Dataset("Delay (minutes)",
-                        List.of(value(l.medianMinutes()), value(l.p90Minutes())))), List.of(), false));
+                        Arrays.asList(round(l.medianMinutes()), round(l.p90Minutes())))), List.of(), false));
     }
 
     private static Table alerts(RetentionReport r, Links links, Function<String, String> words) {
@@ -307,10 +308,6 @@ final class DashboardTables {
     /** A chart's value as the table shows it, so the picture and the table agree. */
     private static Double round(Double value) {
         return value == null ? null : Math.round(value * 10) / 10.0;
-    }
-
-    private static Double value(Double value) {
-        return value == null ? null : round(value);
     }
 
     /**
