@@ -86,6 +86,12 @@ class RetentionController {
         }
     }
 
+    /** The longest force or lab name the report accepts ({@link Params#text}). */
+    @ModelAttribute("maxText")
+    int maxText() {
+        return Bounds.REFERENCE;
+    }
+
     @ModelAttribute("ownerRoles")
     List<String> ownerRoles() {
         return Arrays.stream(OwnerRole.values()).map(Enum::name).toList();
