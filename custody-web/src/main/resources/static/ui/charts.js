@@ -45,7 +45,7 @@
     const line = spec.type === 'line';
     const valueAxis = {
       beginAtZero: true,
-      ticks: { callback: (v) => (spec.percent ? v + '%' : v) }
+      ticks: { precision: 0, callback: (v) => (spec.percent ? v + '%' : v) }
     };
     if (spec.percent) {
       valueAxis.max = 100;

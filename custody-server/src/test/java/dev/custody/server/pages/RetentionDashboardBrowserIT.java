@@ -133,7 +133,7 @@ class RetentionDashboardBrowserIT extends BrowserIT {
         browser.go("/reports/retention?force=" + force);
         List<List<String>> onScreen = new ArrayList<>();
         for (WebElement table : browser.driver().findElements(By.cssSelector("table[data-table]"))) {
-            String caption = table.findElement(By.tagName("caption")).getText();
+            String caption = table.findElement(By.tagName("caption")).getAttribute("textContent").strip();
             for (WebElement tr : table.findElements(By.tagName("tr"))) {
                 List<String> cells = new ArrayList<>();
                 cells.add(caption);
