@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static dev.custody.projections.report.RetentionReportQuery.row;
 import static dev.custody.projections.report.RetentionReportQuery.scale;
 
 /**
@@ -72,36 +71,40 @@ public class RetentionDashboardQuery {
         Map<YearMonth, long[]> months = new TreeMap<>();
         long[] whole = new long[4];
         jdbc.query("""
-                select force, to_char(seized_at at time zone 'UTC', 'YYYY-MM'),
-                       width_bucket(coalesce(returned_seconds, ? - seized_epoch) / 86400.0, %s),
-                       count(returned_seconds), count(*) filter (where returned_at is null),
-                       count(*) filter (where owner_role in ('VICTIM', 'WITNESS')),
-                       count(*) filter (where owner_role in ('VICTIM', 'WITNESS') and returned_seconds <= 86400),
+                select force, to_char(seized_at at time zone 'UTC', 'YYYY-MM') as month,
+                       width_bucket(coalesce(returned_seconds, ? - seized_epoch) / 86400.0, %s) as bin,
+                       count(returned_seconds) as returned,
+                       count(*) filter (where returned_at is null) as still_held,
+                       count(*) filter (where owner_role in ('VICTIM', 'WITNESS')) as victims,
+                       count(*) filter (where owner_role in ('VICTIM', 'WITNESS') and returned_seconds <= 86400)
+                           as within_24h,
                        count(*) filter (where returned_seconds is not null and examination_started_at is null)
-                from custody_period where %s group by 1, 2, 3""".formatted(EDGES, where), rs -> {
-            long returned = rs.getLong(4);
-            long held = rs.getLong(5);
-            long victims = rs.getLong(6);
-            long within24h = rs.getLong(7);
-            long unexamined = rs.getLong(8);
-            long[] bin = bins[rs.getInt(3)];
+                           as unexamined
+                from custody_period where %s group by force, month, bin""".formatted(EDGES, where), rs -> {
+            long returned = rs.getLong("returned");
+            long held = rs.getLong("still_held");
+            long victims = rs.getLong("victims");
+            long within24h = rs.getLong("within_24h");
+            long unexamined = rs.getLong("unexamined");
+            long[] bin = bins[rs.getInt("bin")];
             bin[0] += returned;
             bin[1] += held;
-            add(forces.computeIfAbsent(rs.getString(1), k -> new long[3]), returned, victims, within24h);
-            add(months.computeIfAbsent(YearMonth.parse(rs.getString(2)), k -> new long[3]), returned, victims,
-                    within24h);
+            add(forces.computeIfAbsent(rs.getString("force"), k -> new long[3]), returned, victims, within24h);
+            add(months.computeIfAbsent(YearMonth.parse(rs.getString("month")), k -> new long[3]), returned,
+                    victims, within24h);
             add(whole, returned, victims, within24h, unexamined);
         }, args.toArray());
 
         List<Object> monthArgs = new ArrayList<>(args.subList(1, args.size()));
         Map<YearMonth, Double[]> quantiles = new HashMap<>();
         jdbc.query("""
-                select to_char(seized_at at time zone 'UTC', 'YYYY-MM'),
-                       percentile_cont(array[0.5, 0.9]) within group (order by returned_seconds)
-                from custody_period where %s and returned_seconds is not null group by 1""".formatted(where), rs -> {
-            Object[] r = row(rs, 2);
-            quantiles.put(YearMonth.parse((String) r[0]), (Double[]) r[1]);
-        }, monthArgs.toArray());
+                select to_char(seized_at at time zone 'UTC', 'YYYY-MM') as month,
+                       percentile_cont(array[0.5, 0.9]) within group (order by returned_seconds) as quantiles
+                from custody_period where %s and returned_seconds is not null group by month""".formatted(where),
+                rs -> {
+                    quantiles.put(YearMonth.parse(rs.getString("month")),
+                            (Double[]) rs.getArray("quantiles").getArray());
+                }, monthArgs.toArray());
 
         List<HeldBin> heldBins = new ArrayList<>();
         for (int i = 0; i < bins.length; i++) {
@@ -122,9 +125,9 @@ public class RetentionDashboardQuery {
         holdArgs.add(Timestamp.from(period.end()));
         String holdWhere = "p.seized_at >= ? and p.seized_at < ?" + RetentionReportQuery.filters(filters, holdArgs, "p.");
         LongHold longHold = jdbc.queryForObject("""
-                select count(*), count(*) filter (where p.returned_at is null) from custody_period p
-                where %s and %s""".formatted(holdWhere, RetentionFigure.LONG_HOLD_EXISTS),
-                (rs, i) -> new LongHold(rs.getLong(1), rs.getLong(2)), holdArgs.toArray());
+                select count(*) as periods, count(*) filter (where p.returned_at is null) as still_held
+                from custody_period p where %s and %s""".formatted(holdWhere, RetentionFigure.LONG_HOLD_EXISTS),
+                (rs, i) -> new LongHold(rs.getLong("periods"), rs.getLong("still_held")), holdArgs.toArray());
         return new RetentionDashboard(report, List.copyOf(heldBins), List.copyOf(monthFigures),
                 List.copyOf(forceFigures), neverExamined, longHold);
     }

@@ -48,7 +48,7 @@ public class RetentionDevices {
         double nowEpoch = now.getEpochSecond() + now.getNano() / 1e9;
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select p.device_id, p.seizure_number, p.force, p.case_reference, "
-                + "p.owner_role, p.device_type, p.seized_at, p.returned_at, count(*) over () from custody_period p ");
+                + "p.owner_role, p.device_type, p.seized_at, p.returned_at, count(*) over () as total from custody_period p ");
         if (figure.isAlert()) {
             // The alerts raised in the period, filtered as the report filters them (on the alert's own columns).
             sql.append("where exists (select 1 from alert a where a.device_id = p.device_id"
@@ -100,10 +100,11 @@ public class RetentionDevices {
         args.add((long) page * size);
         long[] total = {0};
         List<Row> rows = jdbc.query(sql.toString(), (rs, i) -> {
-            total[0] = rs.getLong(9);
-            return new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                    rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant());
+            total[0] = rs.getLong("total");
+            Timestamp returned = rs.getTimestamp("returned_at");
+            return new Row(rs.getObject("device_id", UUID.class), rs.getInt("seizure_number"), rs.getString("force"),
+                    rs.getString("case_reference"), rs.getString("owner_role"), rs.getString("device_type"),
+                    rs.getTimestamp("seized_at").toInstant(), returned == null ? null : returned.toInstant());
         }, args.toArray());
         return new Page<>(rows, page, size, total[0]);
     }
