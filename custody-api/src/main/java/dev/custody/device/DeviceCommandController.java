@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -55,8 +56,10 @@ class DeviceCommandController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('OFFICER')")
-    @Operation(summary = "Seize a device", description = "Opens a custody record with the full s.37-39 legal record.")
+    @Operation(summary = "Seize a device", description = "Opens a custody record with the full s.37-39 legal record. "
+            + "Answers 201 with the new record's Location, also when an Idempotency-Key replays the first answer.")
     ResponseEntity<CommandResult> seize(@Parameter(hidden = true) Actor actor, Conditions conditions,
                                         @RequestBody SeizeDeviceRequest body) {
         return created(commands.seize(actor, conditions, body));

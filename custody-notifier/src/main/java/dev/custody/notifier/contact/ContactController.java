@@ -10,9 +10,14 @@ import dev.custody.notifier.NotifierRole;
 import dev.custody.values.Actor;
 import dev.custody.values.ContactReference;
 import dev.custody.values.Language;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -42,6 +48,7 @@ import java.util.regex.Pattern;
  */
 @RestController
 @RequestMapping("/api/v1/contacts")
+@Tag(name = "Contacts", description = "The erasable contact vault: how to reach a device's owner")
 @NotifierRole
 class ContactController {
 
@@ -82,8 +89,16 @@ class ContactController {
 
     @PutMapping("/{contactReference}")
     @PreAuthorize("hasAnyRole('OFFICER','SUPERVISOR')")
+    @Operation(summary = "Store or replace the contact details a seizure's contactReference names",
+            description = "Kept outside the event store, so they can be erased. A reference another force holds "
+                    + "answers 404, as an unknown one.")
+    @ApiResponse(responseCode = "201", description = "Stored for the first time", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Replaced", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "A field is invalid for its channel (invalid-contact): an "
+            + "address that is not an email or phone number, an unknown language, safe hours that are not HH:mm")
     ResponseEntity<ContactResponse> put(@PathVariable String contactReference,
-                                        @Valid @RequestBody ContactRequest request, Actor actor) {
+                                        @Valid @RequestBody ContactRequest request,
+                                        @Parameter(hidden = true) Actor actor) {
         requireForce(actor);
         List<FieldError> errors = new ArrayList<>();
         ContactReference reference = reference(contactReference, errors);
@@ -108,7 +123,8 @@ class ContactController {
 
     @GetMapping("/{contactReference}")
     @PreAuthorize("hasAnyRole('OFFICER','SUPERVISOR')")
-    ContactResponse get(@PathVariable String contactReference, Actor actor) {
+    @Operation(summary = "The contact details under a reference, for the caller's force")
+    ContactResponse get(@PathVariable String contactReference, @Parameter(hidden = true) Actor actor) {
         ContactReference reference = visible(contactReference, actor);
         return vault.read(reference, actor).map(ContactResponse::of)
                 .orElseThrow(() -> NotFound.contact(reference.value()));
@@ -116,8 +132,11 @@ class ContactController {
 
     /** Erasure on the person's request: the row is deleted, and anything still waiting to be sent is dropped. */
     @DeleteMapping("/{contactReference}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasAnyRole('OFFICER','SUPERVISOR')")
-    ResponseEntity<Void> erase(@PathVariable String contactReference, Actor actor) {
+    @Operation(summary = "Erase the contact details, on the person's request",
+            description = "Anything still waiting to be sent to them is dropped.")
+    ResponseEntity<Void> erase(@PathVariable String contactReference, @Parameter(hidden = true) Actor actor) {
         vault.erase(visible(contactReference, actor), actor);
         return ResponseEntity.noContent().build();
     }

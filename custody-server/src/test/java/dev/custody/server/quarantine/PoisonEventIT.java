@@ -7,8 +7,8 @@ import dev.custody.testing.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.EventStoreRows;
+import dev.custody.server.support.PoisonedDevice;
 import dev.custody.server.support.Requests;
-import dev.custody.server.support.Seizure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -120,11 +120,8 @@ class PoisonEventIT extends CustodyIT {
     @Test
     void a_poison_is_quarantined_while_other_devices_flow_and_a_retry_after_the_fix_applies_it_and_what_waited() {
         Instant t = now().minus(Duration.ofHours(2));
-        Device template = Device.seize(api, "officer", "lab", Seizure.at(t).json())
-                .labReceipt(t.plusSeconds(60)).downloadStarted(t.plusSeconds(120));
-        Device victim = Device.seize(api, "officer", "lab", Seizure.at(t).json());
-        template.status("officer");
-        victim.status("officer");
+        PoisonedDevice poisoned = PoisonedDevice.prepare(api, t);
+        Device victim = poisoned.victim();
         double countedBefore = quarantinedCount(PROJECTION);
         EventStoreRows rows = new EventStoreRows(jdbc);
         Lags baseline = new Lags();
@@ -132,8 +129,9 @@ class PoisonEventIT extends CustodyIT {
             baseline.add(seizeAndTime(Duration.ofSeconds(10)));
         }
 
-        long poison = rows.copy(template.id(), 1, victim.id(), p -> p.put("lab", "dyfed\u0000-powys-dfu"));
-        long behind = rows.copy(template.id(), 2, victim.id(), p -> { });
+        PoisonedDevice.Written written = poisoned.poison(rows);
+        long poison = written.poison();
+        long behind = written.behind();
         // Other devices, while the poison is retried with backoff and then quarantined; those in its own segment are
         // the ones that could have waited.
         int poisonSegment = EventStoreRows.segmentOf(victim.id());
@@ -184,7 +182,7 @@ class PoisonEventIT extends CustodyIT {
         assertThat(again.json().at("/event/attempts").asInt()).isEqualTo(4);
 
         // Fixed: the row repaired, the retry applies the poison and the event behind it, and the device is current.
-        rows.repair(poison, p -> p.put("lab", "dyfed-powys-dfu"));
+        PoisonedDevice.repair(rows, written);
         Api.Response retried = api.post("admin", "/api/v1/admin/quarantine/" + id + "/retry", null);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().get("result").asText()).isEqualTo("APPLIED");
@@ -313,7 +311,7 @@ class PoisonEventIT extends CustodyIT {
     // -----------------------------------------------------------------------------------------------------------
 
     private List<JsonNode> quarantineOf(String deviceId) {
-        Api.Response r = api.get("admin", "/api/v1/admin/quarantine?state=QUARANTINED&limit=1000");
+        Api.Response r = api.get("admin", "/api/v1/admin/quarantine?state=QUARANTINED&limit=500");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return StreamSupport.stream(r.json().spliterator(), false)
                 .filter(q -> deviceId.equals(q.path("deviceId").asText())).toList();

@@ -21,11 +21,9 @@ class StartPagesToCome {
             "/officer", new Page("My devices",
                     "The devices you seized, your cases and searching will be here."),
             "/supervisor", new Page("Alerts",
-                    "Your force's alerts, acknowledging them and extending retention will be here."),
-            "/admin", new Page("Projections",
-                    "The projections' status, quarantined events and rebuilds will be here."));
+                    "Your force's alerts, acknowledging them and extending retention will be here."));
 
-    @GetMapping({"/officer", "/supervisor", "/admin"})
+    @GetMapping({"/officer", "/supervisor"})
     String page(HttpServletRequest request, Model model) {
         Page page = PAGES.get(request.getServletPath());
         model.addAttribute("heading", page.heading());
