@@ -7,6 +7,7 @@ import dev.custody.commands.DeviceCommand.ExtendRetention;
 import dev.custody.commands.DeviceCommand.FailDownload;
 import dev.custody.commands.DeviceCommand.IssueReplacement;
 import dev.custody.commands.DeviceCommand.MarkReadyForCollection;
+import dev.custody.commands.DeviceCommand.PrintLabel;
 import dev.custody.commands.DeviceCommand.ReceiveAtLab;
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
 import dev.custody.commands.DeviceCommand.ReseizeDevice;
@@ -24,6 +25,7 @@ import dev.custody.device.DeviceRequests.ExtendRetentionRequest;
 import dev.custody.device.DeviceRequests.FailDownloadRequest;
 import dev.custody.device.DeviceRequests.IssueReplacementRequest;
 import dev.custody.device.DeviceRequests.LabReceiptRequest;
+import dev.custody.device.DeviceRequests.PrintLabelRequest;
 import dev.custody.device.DeviceRequests.ReadyForCollectionRequest;
 import dev.custody.device.DeviceRequests.ReturnDeviceRequest;
 import dev.custody.device.DeviceRequests.SeizeDeviceRequest;
@@ -119,11 +121,14 @@ public class DeviceCommands {
     private final CommandGateway commands;
     private final IdempotencyStore idempotency;
     private final Validator validator;
+    private final LabelCodes labelCodes;
 
-    DeviceCommands(CommandGateway commands, IdempotencyStore idempotency, Validator validator) {
+    DeviceCommands(CommandGateway commands, IdempotencyStore idempotency, Validator validator,
+                   LabelCodes labelCodes) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.validator = validator;
+        this.labelCodes = labelCodes;
     }
 
     /** Opens a custody record with the full s.37-39 legal record; the id is the client's, or a new one. */
@@ -223,6 +228,30 @@ public class DeviceCommands {
                         request.reason(), request.messageReference()));
     }
 
+    /**
+     * Records a label printed for the device, carrying the device's label code: its own, or for its first label a
+     * new one, claimed in the same transaction as the label's event ({@link LabelCodes}), so a refused print claims
+     * no code.
+     */
+    public Accepted printLabel(Actor actor, Conditions conditions, DeviceId id, PrintLabelRequest request) {
+        for (int draw = 1; ; draw++) {
+            String code = labelCodes.find(id).orElseGet(LabelCode::mint);
+            try {
+                return execute(actor, conditions, path(id, "/labels"), request, false,
+                        () -> new PrintLabel(id, request.occurredAt(), actor, code, request.format()),
+                        () -> {
+                            if (!labelCodes.claim(id, code)) {
+                                throw new LabelCodes.CodeTaken(id);
+                            }
+                        });
+            } catch (LabelCodes.CodeTaken taken) {
+                if (draw >= LabelCodes.DRAWS) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
     private static SeizureDetails details(SeizeDeviceRequest request, Actor actor) {
         var legal = request.legal();
         Agreement agreement = legal.agreement() == null ? null
@@ -237,9 +266,18 @@ public class DeviceCommands {
         return DEVICES + "/" + id + step;
     }
 
-    /** Validates the request, then builds its command and runs it. */
     private Accepted execute(Actor actor, Conditions conditions, String path, Object request, boolean creates,
                              Supplier<DeviceCommand> build) {
+        return execute(actor, conditions, path, request, creates, build, null);
+    }
+
+    /**
+     * Validates the request, then builds its command and runs it.
+     *
+     * @param alongside run after the command in its transaction, or null: what it throws undoes the command
+     */
+    private Accepted execute(Actor actor, Conditions conditions, String path, Object request, boolean creates,
+                             Supplier<DeviceCommand> build, Runnable alongside) {
         Validation.check(validator, request);
         DeviceCommand command = build.get();
         MetaData metaData = conditions.expectedVersion() == null ? MetaData.emptyInstance()
@@ -250,6 +288,9 @@ public class DeviceCommands {
             try {
                 Outcome outcome = idempotency.execute(actor.id(), conditions.idempotencyKey(), fingerprint, () -> {
                     Object result = commands.sendAndWait(new GenericCommandMessage<>(command, metaData));
+                    if (alongside != null) {
+                        alongside.run();
+                    }
                     long version = result instanceof Long v ? v : 0L;
                     return new Outcome(status, command.deviceId().toString(), version, false);
                 });

@@ -7,6 +7,7 @@ import dev.custody.values.DeviceDescription;
 import dev.custody.values.ExtractionType;
 import dev.custody.values.Holder;
 import dev.custody.values.Justification;
+import dev.custody.values.LabelFormat;
 import dev.custody.values.Language;
 import dev.custody.values.LegalBasis;
 import dev.custody.values.NotificationChannel;
@@ -108,5 +109,9 @@ public final class DeviceRequests {
     public record VictimNotifiedRequest(@NotNull Instant occurredAt, @NotNull NotificationChannel channel,
                                  Language language, @NotBlank @Size(max = 200) String reason,
                                  @Size(max = 200) String messageReference) {
+    }
+
+    /** A label for the device, on a roll or an A4 sheet; the code on it is the device's own. */
+    public record PrintLabelRequest(@NotNull Instant occurredAt, @NotNull LabelFormat format) {
     }
 }
