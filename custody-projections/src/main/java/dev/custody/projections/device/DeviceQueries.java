@@ -22,11 +22,21 @@ public class DeviceQueries {
     public record StoredStatus(DeviceView view, boolean timeSensitive, boolean enhanced, Timestamp nextDueAt) {
     }
 
-    /** Search criteria; null fields do not filter. */
+    /**
+     * Search criteria; null fields do not filter.
+     *
+     * @param overdueAt held devices with a deadline due at or before this time
+     * @param seizedBy  devices whose current seizure this person recorded
+     */
     public record Search(String force, String lab, String stage, String ownerRole, String caseReference,
-                         Boolean held, Instant overdueAt) {
+                         Boolean held, Instant overdueAt, String seizedBy) {
         public Search(String force, String lab, String stage, String ownerRole, String caseReference, Boolean held) {
-            this(force, lab, stage, ownerRole, caseReference, held, null);
+            this(force, lab, stage, ownerRole, caseReference, held, null, null);
+        }
+
+        public Search(String force, String lab, String stage, String ownerRole, String caseReference, Boolean held,
+                      Instant overdueAt) {
+            this(force, lab, stage, ownerRole, caseReference, held, overdueAt, null);
         }
     }
 
@@ -155,6 +165,7 @@ public class DeviceQueries {
         add(where, args, "stage", s.stage());
         add(where, args, "owner_role", s.ownerRole());
         add(where, args, "case_reference", s.caseReference());
+        add(where, args, "seized_by", s.seizedBy());
         if (s.held() != null) {
             where.append(" and held = ?");
             args.add(s.held());
