@@ -122,13 +122,15 @@ public class DeviceCommands {
     private final IdempotencyStore idempotency;
     private final Validator validator;
     private final LabelCodes labelCodes;
+    private final CustodyPolicy policy;
 
     DeviceCommands(CommandGateway commands, IdempotencyStore idempotency, Validator validator,
-                   LabelCodes labelCodes) {
+                   LabelCodes labelCodes, CustodyPolicy policy) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.validator = validator;
         this.labelCodes = labelCodes;
+        this.policy = policy;
     }
 
     /** Opens a custody record with the full s.37-39 legal record; the id is the client's, or a new one. */
@@ -137,6 +139,25 @@ public class DeviceCommands {
         return execute(actor, conditions, DEVICES, request, true, () -> new SeizeDevice(
                 request.deviceId() == null ? DeviceId.random() : new DeviceId(request.deviceId()),
                 request.occurredAt(), actor, details(request, actor)));
+    }
+
+    /**
+     * What a seizure would be refused for, without storing anything: the request's bounds (Bean Validation) and the
+     * seizure record's rules ({@link SeizureForm}), each under its field's path, with the same messages a seizure
+     * gets. For a form that asks its questions page by page and must say at each page what is missing. Whether the
+     * device may be seized at all (its stage, the caller's force) is judged only when it is sent.
+     */
+    public List<FieldError> seizureProblems(Actor actor, SeizeDeviceRequest request) {
+        List<FieldError> problems = new java.util.ArrayList<>(Validation.fieldErrors(validator.validate(request)));
+        if (actor.force() == null || request.legal() == null) {
+            return problems;
+        }
+        try {
+            SeizureForm.check(details(request, actor), policy.dateRangeLimit(actor.force()), policy.substance());
+        } catch (RuleViolation v) {
+            v.fieldProblems().forEach(p -> problems.add(new FieldError(p.field(), p.message())));
+        }
+        return problems;
     }
 
     public Accepted reseize(Actor actor, Conditions conditions, DeviceId id, SeizeDeviceRequest request) {
