@@ -108,14 +108,20 @@ class SeizureJourneyController {
         boolean fromCheck = "check".equals(form.getFirst("from"));
         page.take(form, d);
         String action = form.getFirst("action");
-        if (page == SeizurePage.AT_RISK && action != null && !"continue".equals(action)) {
-            FormErrors errors = AtRiskList.change(d, action, form);
-            return questions.show(actor, d, page, errors, fromCheck, model);
-        }
         if (page == SeizurePage.AT_RISK) {
+            String again = redirect(d, page) + (fromCheck ? "?from=check" : "");
+            if (action != null && action.startsWith("remove-")) {
+                AtRiskList.remove(d, action);
+                return again;
+            }
+            // "Add" adds and stays; "Continue" adds what was typed and goes on, as does "Add" with nothing typed.
+            boolean adding = "add".equals(action) && AtRiskList.pending(form);
             FormErrors errors = AtRiskList.addPending(d, form);
             if (errors.any()) {
                 return questions.show(actor, d, page, errors, fromCheck, model);
+            }
+            if (adding) {
+                return again;
             }
         }
         List<FieldProblem> problems = problems(actor, d).stream().filter(p -> page.holds(p.field())).toList();
