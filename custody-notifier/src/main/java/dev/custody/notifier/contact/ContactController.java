@@ -1,11 +1,14 @@
 package dev.custody.notifier.contact;
 
+import dev.custody.edge.Bounds;
+import dev.custody.edge.Line;
 import dev.custody.edge.NotFound;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.values.Actor;
 import dev.custody.values.ContactReference;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,12 +39,15 @@ class ContactController {
      * @param language  {@code en}, {@code cy}, or absent / {@code unknown} for bilingual messages
      * @param safeHours absent means any time
      */
-    record ContactRequest(@NotNull ContactChannel channel, String address, String language,
-                          @NotNull Boolean safeToContact, SafeHoursRequest safeHours) {
+    record ContactRequest(@NotNull ContactChannel channel, @Size(max = Bounds.EMAIL) @Line String address,
+                          @Size(max = Bounds.REFERENCE) @Line String language,
+                          @NotNull Boolean safeToContact, @Valid SafeHoursRequest safeHours) {
     }
 
     /** @param from {@code HH:mm} local time; {@code until} likewise; zone defaults to Europe/London */
-    record SafeHoursRequest(String from, String until, String zone) {
+    record SafeHoursRequest(@Size(max = Bounds.REFERENCE) @Line String from,
+                            @Size(max = Bounds.REFERENCE) @Line String until,
+                            @Size(max = Bounds.REFERENCE) @Line String zone) {
     }
 
     record ContactResponse(String contactReference, ContactChannel channel, String address, String language,
@@ -103,6 +109,7 @@ class ContactController {
         return reference;
     }
 
+    /** A reference is one line of text, as on the seizure that names it. */
     private static Optional<ContactReference> parse(String value) {
         return ContactRegistration.parse(value);
     }

@@ -1,8 +1,10 @@
 package dev.custody.notifier.contact;
 
+import dev.custody.edge.Bounds;
 import dev.custody.edge.NotFound;
 import dev.custody.edge.Problem;
 import dev.custody.edge.Problem.FieldError;
+import dev.custody.edge.Text;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.values.Actor;
 import dev.custody.values.ContactReference;
@@ -66,6 +68,12 @@ public class ContactRegistration {
         if (details.safeToContact() == null) {
             errors.add(new FieldError("safeToContact", "must not be null"));
         }
+        // The REST API's ContactRequest has the same bounds as Bean Validation; a page's form reaches only this.
+        line("address", details.address(), Bounds.EMAIL, errors);
+        line("language", details.language(), Bounds.REFERENCE, errors);
+        if (!errors.isEmpty()) {
+            return new Checked(null, errors);
+        }
         Language language = language(details.language(), errors);
         SafeHours safeHours = safeHours(details.safeHours(), errors);
         String address = details.channel() == null ? null : address(details.channel(), details.address(), errors);
@@ -96,7 +104,11 @@ public class ContactRegistration {
         return vault.save(contact, actor);
     }
 
+    /** A reference is one line of text, as on the seizure that names it. */
     static Optional<ContactReference> parse(String value) {
+        if (Text.refusal(value, false) != null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(new ContactReference(value));
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -107,9 +119,19 @@ public class ContactRegistration {
     private static ContactReference reference(String value, List<FieldError> errors) {
         Optional<ContactReference> reference = parse(value);
         if (reference.isEmpty()) {
-            errors.add(new FieldError("contactReference", "must be 1 to 64 characters"));
+            errors.add(new FieldError("contactReference", "must be one line of 1 to " + Bounds.REFERENCE + " characters"));
         }
         return reference.orElse(null);
+    }
+
+    private static void line(String field, String value, int max, List<FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        String refusal = value.length() > max ? "must be at most " + max + " characters" : Text.refusal(value, false);
+        if (refusal != null) {
+            errors.add(new FieldError(field, refusal));
+        }
     }
 
     private static Language language(String value, List<FieldError> errors) {

@@ -39,7 +39,8 @@ class DeviceStatusController {
     @GetMapping("/api/v1/devices")
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
     @Operation(summary = "Search devices by force, lab, stage, owner role, whether held and whether past a deadline",
-            description = "Newest seizure first. overdue=true lists held devices past a breach deadline. "
+            description = "Newest seizure first. overdue=true lists held devices past a breach deadline; "
+                    + "needsAttention=true lists devices with a quarantined event whose later events wait behind it. "
                     + "Everyone but inspectors sees only their own force.")
     Page<DeviceSummary> search(@Parameter(hidden = true) Actor actor,
                                @RequestParam(required = false) String force,
@@ -48,9 +49,10 @@ class DeviceStatusController {
                                @RequestParam(required = false) String ownerRole,
                                @RequestParam(required = false) Boolean held,
                                @RequestParam(defaultValue = "false") boolean overdue,
+                               @RequestParam(required = false) Boolean needsAttention,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
-        return search.search(actor, new Filters(force, lab, stage, ownerRole, null, held, overdue, null), page, size);
+        return search.search(actor, new Filters(force, lab, stage, ownerRole, null, held, overdue, needsAttention, null), page, size);
     }
 
     @GetMapping("/api/v1/cases/{caseReference}/devices")

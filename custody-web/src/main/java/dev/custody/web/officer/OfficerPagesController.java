@@ -47,7 +47,7 @@ class OfficerPagesController {
     String mine(Actor actor, @RequestParam(defaultValue = "false") boolean all,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Page<DeviceSummary> devices = search.search(actor,
-                new Filters(null, null, null, null, null, all ? null : Boolean.TRUE, false, actor.id()),
+                new Filters(null, null, null, null, null, all ? null : Boolean.TRUE, false, null, actor.id()),
                 Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("all", all);
         addPage(model, devices, "/officer", all ? Map.of("all", "true") : Map.of());
@@ -82,7 +82,7 @@ class OfficerPagesController {
                   @RequestParam(defaultValue = "false") boolean overdue,
                   @RequestParam(defaultValue = "0") int page, Model model) {
         Filters filters = new Filters(null, blankToNull(lab), blankToNull(stage), blankToNull(ownerRole),
-                blankToNull(caseReference), null, overdue, null);
+                blankToNull(caseReference), null, overdue, null, null);
         model.addAttribute("filters", filters);
         model.addAttribute("stages", CustodyStage.values());
         model.addAttribute("ownerRoles", OwnerRole.values());

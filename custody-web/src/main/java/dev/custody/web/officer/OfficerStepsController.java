@@ -13,19 +13,19 @@ import dev.custody.edge.Problem;
 import dev.custody.edge.Validation;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
-import dev.custody.values.Holder;
+import dev.custody.device.DeviceRequests.HolderRequest;
 import dev.custody.values.Holder.HolderKind;
 import dev.custody.values.Language;
 import dev.custody.values.NotificationChannel;
 import dev.custody.values.ReplacementKind;
 import dev.custody.values.ReturnRecipient;
-import dev.custody.values.SealCheck;
+import dev.custody.device.DeviceRequests.SealCheckRequest;
 import dev.custody.web.device.DevicePage;
 import dev.custody.web.device.DeviceRecord;
 import dev.custody.web.device.DeviceRecords;
 import dev.custody.web.device.StepSender;
 import dev.custody.web.device.Timeline;
-import dev.custody.web.form.FieldBounds;
+import dev.custody.edge.FieldBounds;
 import dev.custody.web.form.FormErrors;
 import dev.custody.web.form.FormErrors.FieldProblem;
 import dev.custody.web.form.When;
@@ -95,17 +95,15 @@ class OfficerStepsController {
     private final DevicePage devicePage;
     private final StepSender sender;
     private final Validator validator;
-    private final FieldBounds bounds;
     private final Clock clock;
 
     OfficerStepsController(DeviceRecords records, DeviceCommands commands, DevicePage devicePage, StepSender sender,
-                           Validator validator, FieldBounds bounds, Clock clock) {
+                           Validator validator, Clock clock) {
         this.records = records;
         this.commands = commands;
         this.devicePage = devicePage;
         this.sender = sender;
         this.validator = validator;
-        this.bounds = bounds;
         this.clock = clock;
     }
 
@@ -168,8 +166,8 @@ class OfficerStepsController {
         model.addAttribute("errors", errors);
         model.addAttribute("changed", changed);
         model.addAttribute("opts", OPTIONS);
-        model.addAttribute("noteMax", bounds.maxLength(ReturnDeviceRequest.class, "note").orElse(null));
-        model.addAttribute("reasonMax", bounds.maxLength(VictimNotifiedRequest.class, "reason").orElse(null));
+        model.addAttribute("noteMax", FieldBounds.of(ReturnDeviceRequest.class, "note").maxLength());
+        model.addAttribute("reasonMax", FieldBounds.of(VictimNotifiedRequest.class, "reason").maxLength());
         model.addAttribute("pageTitle", (errors.any() || changed != null ? "Error: " : "") + step.question);
         return "officer/step";
     }
@@ -190,9 +188,9 @@ class OfficerStepsController {
                     required(ReplacementKind.class, form.kind(), "kind", "Choose the kind of replacement", problems),
                     text(form.note()));
             case RETURN_REPLACEMENT -> new StepRequest(at);
-            case TRANSFER -> new TransferRequest(at, new Holder(required(HolderKind.class, form.toKind(), "to.kind",
+            case TRANSFER -> new TransferRequest(at, new HolderRequest(required(HolderKind.class, form.toKind(), "to.kind",
                     "Choose who has the device now", problems), text(form.toName())),
-                    new SealCheck(text(form.sealNumber()), !"no".equals(form.sealIntact())));
+                    new SealCheckRequest(text(form.sealNumber()), !"no".equals(form.sealIntact())));
             case RETURN -> new ReturnDeviceRequest(at, required(ReturnRecipient.class, form.returnedTo(),
                     "returnedTo", "Choose who the device went back to", problems), text(form.note()));
             case VICTIM_UPDATE -> new VictimNotifiedRequest(at, required(NotificationChannel.class, form.channel(),

@@ -1,28 +1,26 @@
 package dev.custody.web.officer;
 
 import dev.custody.device.DeviceRequests.AgreementRequest;
+import dev.custody.device.DeviceRequests.DeviceDescriptionRequest;
+import dev.custody.device.DeviceRequests.JustificationRequest;
+import dev.custody.device.DeviceRequests.ScopeRequest;
+import dev.custody.device.DeviceRequests.TimeSensitiveDataRequest;
+import dev.custody.device.DeviceRequests.WrittenNoticeRequest;
 import dev.custody.device.DeviceRequests.LegalRecordRequest;
 import dev.custody.device.DeviceRequests.SeizeDeviceRequest;
 import dev.custody.notifier.contact.ContactChannel;
 import dev.custody.notifier.contact.ContactRegistration;
 import dev.custody.values.AgreementGiver;
-import dev.custody.values.CaseReference;
-import dev.custody.values.ContactReference;
 import dev.custody.values.DataCategory;
-import dev.custody.values.DeviceDescription;
 import dev.custody.values.DeviceType;
-import dev.custody.values.Justification;
 import dev.custody.values.Language;
 import dev.custody.values.LegalBasis;
 import dev.custody.values.NoticeElement;
 import dev.custody.values.OwnerRole;
 import dev.custody.values.Purpose;
-import dev.custody.values.Scope;
-import dev.custody.values.TimeSensitiveData;
 import dev.custody.values.TimeSensitiveKind;
 import dev.custody.values.VictimCare;
 import dev.custody.values.VictimsCodeTier;
-import dev.custody.values.WrittenNotice;
 import dev.custody.web.form.FormErrors.FieldProblem;
 import dev.custody.web.form.When;
 import dev.custody.web.layout.Formats;
@@ -61,8 +59,8 @@ final class SeizureAnswers {
         OwnerRole owner = constant(OwnerRole.class, d.ownerRole);
         LegalBasis basis = constant(LegalBasis.class, d.basis);
         boolean victim = owner == OwnerRole.VICTIM;
-        request = new SeizeDeviceRequest(d.reseizure ? null : d.deviceId, when.instant(), caseReference(d.caseReference),
-                new DeviceDescription(constant(DeviceType.class, d.deviceType), text(d.description),
+        request = new SeizeDeviceRequest(d.reseizure ? null : d.deviceId, when.instant(), text(d.caseReference),
+                new DeviceDescriptionRequest(constant(DeviceType.class, d.deviceType), text(d.description),
                         text(d.sealNumber)),
                 owner,
                 new LegalRecordRequest(constant(Purpose.class, d.purpose), basis,
@@ -70,29 +68,16 @@ final class SeizureAnswers {
                         SeizurePage.NOTICE.appliesTo(d) ? notice(d) : null,
                         SeizurePage.AGREEMENT.appliesTo(d) ? agreement(d) : null),
                 scope(d), atRisk(d), victim ? victimCare(d) : null,
-                victim && d.contactChannel != null ? new ContactReference(d.contactReference) : null);
+                victim && d.contactChannel != null ? d.contactReference : null);
         contact = victim && d.contactChannel != null ? contact(d) : null;
     }
 
-    private CaseReference caseReference(String text) {
-        String value = text(text);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new CaseReference(value);
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("caseReference", "Case reference must be 64 characters or fewer"));
-            return null;
-        }
-    }
-
-    private static Justification justification(SeizureDraft d) {
-        return new Justification(text(d.lineOfEnquiry), text(d.necessityAndProportionality),
+    private static JustificationRequest justification(SeizureDraft d) {
+        return new JustificationRequest(text(d.lineOfEnquiry), text(d.necessityAndProportionality),
                 text(d.alternativesConsidered), "yes".equals(d.thirdPartyDataLikely));
     }
 
-    private WrittenNotice notice(SeizureDraft d) {
+    private WrittenNoticeRequest notice(SeizureDraft d) {
         Set<NoticeElement> elements = EnumSet.noneOf(NoticeElement.class);
         for (String e : d.noticeElements) {
             NoticeElement element = constant(NoticeElement.class, e);
@@ -100,7 +85,7 @@ final class SeizureAnswers {
                 elements.add(element);
             }
         }
-        return new WrittenNotice(text(d.noticeVersion), constant(Language.class, d.noticeLanguage), elements);
+        return new WrittenNoticeRequest(text(d.noticeVersion), constant(Language.class, d.noticeLanguage), elements);
     }
 
     private AgreementRequest agreement(SeizureDraft d) {
@@ -109,7 +94,7 @@ final class SeizureAnswers {
         return new AgreementRequest(constant(AgreementGiver.class, d.agreedBy), at);
     }
 
-    private Scope scope(SeizureDraft d) {
+    private ScopeRequest scope(SeizureDraft d) {
         LocalDate from = date("scope.from", "the first day", d.fromDay, d.fromMonth, d.fromYear);
         LocalDate to = date("scope.to", "the last day", d.toDay, d.toMonth, d.toYear);
         Set<DataCategory> categories = new LinkedHashSet<>();
@@ -123,16 +108,16 @@ final class SeizureAnswers {
                 && !SeizurePage.JUSTIFICATION.appliesTo(d)) {
             return null; // no scope given where none is required: the seizure records none
         }
-        return new Scope(from, to, categories, text(d.longRangeJustification));
+        return new ScopeRequest(from, to, categories, text(d.longRangeJustification));
     }
 
-    private List<TimeSensitiveData> atRisk(SeizureDraft d) {
-        List<TimeSensitiveData> flags = new ArrayList<>();
+    private List<TimeSensitiveDataRequest> atRisk(SeizureDraft d) {
+        List<TimeSensitiveDataRequest> flags = new ArrayList<>();
         for (int i = 0; i < d.atRisk.size(); i++) {
             SeizureDraft.AtRisk r = d.atRisk.get(i);
             LocalDate expires = date("timeSensitiveData[" + i + "].expiresAt", "the day it disappears", r.day(),
                     r.month(), r.year());
-            flags.add(new TimeSensitiveData(constant(TimeSensitiveKind.class, r.kind()), text(r.app()),
+            flags.add(new TimeSensitiveDataRequest(constant(TimeSensitiveKind.class, r.kind()), text(r.app()),
                     expires == null ? null : expires.atTime(LocalTime.MIDNIGHT).atZone(Formats.UK).toInstant()));
         }
         return flags;

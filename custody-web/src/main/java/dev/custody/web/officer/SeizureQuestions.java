@@ -13,7 +13,7 @@ import dev.custody.values.Purpose;
 import dev.custody.values.TimeSensitiveKind;
 import dev.custody.values.VictimsCodeTier;
 import dev.custody.device.DeviceRequests.SeizeDeviceRequest;
-import dev.custody.web.form.FieldBounds;
+import dev.custody.edge.FieldBounds;
 import dev.custody.web.form.FormErrors;
 import dev.custody.web.form.When;
 import dev.custody.web.layout.Formats;
@@ -92,13 +92,11 @@ class SeizureQuestions {
 
     private final Formats formats;
     private final CustodyPolicy policy;
-    private final FieldBounds bounds;
     private final Clock clock;
 
-    SeizureQuestions(Formats formats, CustodyPolicy policy, FieldBounds bounds, Clock clock) {
+    SeizureQuestions(Formats formats, CustodyPolicy policy, Clock clock) {
         this.formats = formats;
         this.policy = policy;
-        this.bounds = bounds;
         this.clock = clock;
     }
 
@@ -139,7 +137,7 @@ class SeizureQuestions {
         model.addAttribute("minLetters", policy.substance().minLetters());
         model.addAttribute("rangeLimit", months(actor));
         model.addAttribute("opts", options());
-        model.addAttribute("maxLength", bounds.maxLengths(SeizeDeviceRequest.class));
+        model.addAttribute("maxLength", FieldBounds.maxLengths(SeizeDeviceRequest.class));
         model.addAttribute("pageTitle", (errors.any() ? "Error: " : "") + page.question);
         return "officer/seize";
     }
