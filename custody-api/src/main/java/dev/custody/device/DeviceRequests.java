@@ -78,12 +78,26 @@ public final class DeviceRequests {
                                      @Size(max = Bounds.REFERENCE) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
                                      @Line String contactReference) {
 
+        /**
+         * The case reference as the value type; null when there is none or it is not one, which only a request that
+         * failed its bounds can have, so that a draft's remaining problems can still be judged
+         * ({@link DeviceCommands#seizureProblems}).
+         */
         CaseReference caseReferenceValue() {
-            return new CaseReference(caseReference);
+            try {
+                return caseReference == null ? null : new CaseReference(caseReference);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
+        /** Like {@link #caseReferenceValue()}. */
         ContactReference contactReferenceValue() {
-            return contactReference == null ? null : new ContactReference(contactReference);
+            try {
+                return contactReference == null ? null : new ContactReference(contactReference);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         List<TimeSensitiveData> timeSensitiveDataValues() {

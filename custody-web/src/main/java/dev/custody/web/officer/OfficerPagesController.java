@@ -12,7 +12,6 @@ import dev.custody.web.form.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -55,22 +54,20 @@ class OfficerPagesController {
         return "officer/home";
     }
 
-    /** A case's devices; {@code /officer/cases?caseReference=…} is the form that asks for one. */
+    /**
+     * A case's devices. The reference is a query parameter, not a path segment: case references hold slashes
+     * ({@code DP/2026/0415}), and an encoded slash in a path is refused before any page runs.
+     */
     @GetMapping("/officer/cases")
-    String findCase(@RequestParam(required = false) String caseReference, Model model) {
-        if (caseReference != null && !caseReference.isBlank()) {
-            return "redirect:" + UriComponentsBuilder.fromPath("/officer/cases/{ref}")
-                    .buildAndExpand(caseReference.strip()).encode().toUriString();
+    String byCase(Actor actor, @RequestParam(required = false) String caseReference, Model model) {
+        if (caseReference == null || caseReference.isBlank()) {
+            return "redirect:/officer/search";
         }
-        return "redirect:/officer/search";
-    }
-
-    @GetMapping("/officer/cases/{caseReference}")
-    String byCase(Actor actor, @PathVariable String caseReference, Model model) {
-        model.addAttribute("caseReference", caseReference);
-        model.addAttribute("devices", search.byCase(actor, caseReference).devices());
+        String reference = caseReference.strip();
+        model.addAttribute("caseReference", reference);
+        model.addAttribute("devices", search.byCase(actor, reference).devices());
         model.addAttribute("now", clock.instant());
-        model.addAttribute("pageTitle", "Case " + caseReference);
+        model.addAttribute("pageTitle", "Case " + reference);
         return "officer/case";
     }
 

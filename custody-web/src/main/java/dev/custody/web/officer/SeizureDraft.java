@@ -15,75 +15,78 @@ import java.util.UUID;
  * {@code deviceId} is the id the new record will have (chosen now, so that sending it twice finds the record the
  * first send made); for a re-seizure it is the returned device's, and {@code version} the version its answers were
  * drawn from. {@code contactReference} is the key the victim's details will be stored under in the contact vault.
+ * <p>
+ * The answers are public fields because the question pages' templates read them (Spring's expression language sees
+ * only public members); only this package's controllers write them.
  */
-final class SeizureDraft implements Serializable {
+public final class SeizureDraft implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
     /** One flag of data at risk, as typed. */
-    record AtRisk(String kind, String app, String day, String month, String year) implements Serializable {
+    public record AtRisk(String kind, String app, String day, String month, String year) implements Serializable {
     }
 
-    final UUID id = UUID.randomUUID();
-    final UUID deviceId;
-    final boolean reseizure;
-    Long version;
-    final String contactReference = "c-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    public final UUID id = UUID.randomUUID();
+    public final UUID deviceId;
+    public final boolean reseizure;
+    public Long version;
+    public final String contactReference = "c-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     /** The pages answered so far: "check your answers" comes once each page that applies has been. */
-    final Set<SeizurePage> answered = EnumSet.noneOf(SeizurePage.class);
+    public final Set<SeizurePage> answered = EnumSet.noneOf(SeizurePage.class);
 
     // the device
-    String caseReference;
-    String deviceType;
-    String description;
-    String sealNumber;
-    String day;
-    String month;
-    String year;
-    String time;
+    public String caseReference;
+    public String deviceType;
+    public String description;
+    public String sealNumber;
+    public String day;
+    public String month;
+    public String year;
+    public String time;
     // whose it is
-    String ownerRole;
+    public String ownerRole;
     // the legal basis
-    String purpose;
-    String basis;
+    public String purpose;
+    public String basis;
     // s.37 justification
-    String lineOfEnquiry;
-    String necessityAndProportionality;
-    String alternativesConsidered;
-    String thirdPartyDataLikely;
+    public String lineOfEnquiry;
+    public String necessityAndProportionality;
+    public String alternativesConsidered;
+    public String thirdPartyDataLikely;
     // s.39 notice
-    List<String> noticeElements = new ArrayList<>();
-    String noticeVersion;
-    String noticeLanguage;
+    public List<String> noticeElements = new ArrayList<>();
+    public String noticeVersion;
+    public String noticeLanguage;
     // the agreement
-    String agreedBy;
-    String agreedDay;
-    String agreedMonth;
-    String agreedYear;
-    String agreedTime;
+    public String agreedBy;
+    public String agreedDay;
+    public String agreedMonth;
+    public String agreedYear;
+    public String agreedTime;
     // the scope
-    String fromDay;
-    String fromMonth;
-    String fromYear;
-    String toDay;
-    String toMonth;
-    String toYear;
-    List<String> categories = new ArrayList<>();
-    String longRangeJustification;
+    public String fromDay;
+    public String fromMonth;
+    public String fromYear;
+    public String toDay;
+    public String toMonth;
+    public String toYear;
+    public List<String> categories = new ArrayList<>();
+    public String longRangeJustification;
     // data at risk
-    List<AtRisk> atRisk = new ArrayList<>();
-    String anyAtRisk;
+    public List<AtRisk> atRisk = new ArrayList<>();
+    public String anyAtRisk;
     // victim care
-    String victimTier;
-    String updateEveryDays;
+    public String victimTier;
+    public String updateEveryDays;
     // the victim's contact
-    String contactChannel;
-    String contactAddress;
-    String contactLanguage;
-    String safeFrom;
-    String safeUntil;
-    String notSafeToContact;
+    public String contactChannel;
+    public String contactAddress;
+    public String contactLanguage;
+    public String safeFrom;
+    public String safeUntil;
+    public String notSafeToContact;
 
     SeizureDraft(UUID deviceId, boolean reseizure) {
         this.deviceId = deviceId;

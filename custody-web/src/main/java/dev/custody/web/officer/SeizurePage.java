@@ -57,9 +57,13 @@ enum SeizurePage {
         return applies.test(draft);
     }
 
-    /** Whether the request field at {@code path} ({@code legal.notice.version}) is asked on this page. */
+    /**
+     * Whether the request field at {@code path} ({@code legal.notice.version}) is asked on this page: the page whose
+     * field is the longest that covers it ({@code legal.justification} on its own page, not {@code legal}, which
+     * the legal basis page holds only for what no other page asks).
+     */
     boolean holds(String path) {
-        return fields.stream().anyMatch(f -> path.equals(f) || path.startsWith(f + ".") || path.startsWith(f + "["));
+        return owner(path).orElse(null) == this;
     }
 
     static Optional<SeizurePage> bySlug(String slug) {
@@ -68,7 +72,22 @@ enum SeizurePage {
 
     /** The page holding a field; fields no page asks (the whole seizure) belong to the first. */
     static SeizurePage holding(String path) {
-        return Arrays.stream(values()).filter(p -> p.holds(path)).findFirst().orElse(DEVICE);
+        return owner(path).orElse(DEVICE);
+    }
+
+    private static Optional<SeizurePage> owner(String path) {
+        SeizurePage owner = null;
+        int longest = -1;
+        for (SeizurePage page : values()) {
+            for (String f : page.fields) {
+                boolean covers = path.equals(f) || path.startsWith(f + ".") || path.startsWith(f + "[");
+                if (covers && f.length() > longest) {
+                    owner = page;
+                    longest = f.length();
+                }
+            }
+        }
+        return Optional.ofNullable(owner);
     }
 
     /** The pages that apply to the draft, in order. */

@@ -63,6 +63,14 @@ class LabelPdfTest {
     }
 
     @Test
+    void a_label_has_no_place_for_a_name_or_an_offence() {
+        // A bag travels through couriers and stores: what it says must not identify the person or the offence.
+        assertThat(java.util.Arrays.stream(LabelPdf.Content.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName))
+                .containsExactly("code", "sealNumber", "caseReference", "deviceType", "seizedOn", "copy");
+    }
+
+    @Test
     void a_long_case_reference_wraps_instead_of_being_cut_off() throws Exception {
         String longReference = "DYFED-POWYS/MAJOR-CRIME/2026/OPERATION-HEATHER/000123456789";
         String text;
