@@ -59,7 +59,8 @@ class OfficerBrowserIT extends BrowserIT {
 
         // About the device: Continue with nothing filled in, one round of errors.
         browser.waitFor(By.id("caseReference"));
-        assertThat(browser.text(By.cssSelector(".govuk-caption-l"))).contains("question 1 of");
+        assertThat(browser.text(By.cssSelector(".govuk-caption-l"))).as("how many questions depends on the answers")
+                .isEqualTo("Seize a device");
         next();
         browser.waitFor(By.cssSelector(".govuk-error-summary"));
         assertThat(browser.driver().getTitle()).startsWith("Error: ");
@@ -96,6 +97,7 @@ class OfficerBrowserIT extends BrowserIT {
         next();
 
         heading("Why is extraction necessary?");
+        assertThat(browser.text(By.cssSelector(".govuk-caption-l"))).isEqualTo("Seize a device – question 4 of 10");
         fill("lineOfEnquiry", "Messages between the victim and the suspect on WhatsApp in November, which she "
                 + "says show the threats made to her.");
         fill("necessityAndProportionality", "The messages are the only record of the threats; only one chat, "

@@ -10,6 +10,7 @@ import dev.custody.values.LegalBasis;
 import dev.custody.values.NoticeElement;
 import dev.custody.values.OwnerRole;
 import dev.custody.values.Purpose;
+import dev.custody.values.SeizureDetails;
 import dev.custody.values.TimeSensitiveKind;
 import dev.custody.values.VictimsCodeTier;
 import dev.custody.device.DeviceRequests.SeizeDeviceRequest;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ class SeizureQuestions {
     private static final Map<String, String> UNANSWERED = Map.ofEntries(
             Map.entry("caseReference", "Enter the case reference"),
             Map.entry("device.type", "Choose the kind of device"),
-            Map.entry("device.sealNumber", "Enter the seal number of the evidence bag: it is checked at every hand-over"),
+            Map.entry("device.sealNumber", "Enter the seal number of the evidence bag"),
             Map.entry("ownerRole", "Choose whose device it is"),
             Map.entry("legal.purpose", "Choose the purpose of the extraction"),
             Map.entry("legal.basis", "Choose the legal basis"),
@@ -132,7 +134,11 @@ class SeizureQuestions {
                 : page.previous(d).map(p -> SeizureJourneyController.BASE + "/" + d.id + "/" + p.slug)
                 .orElse(d.reseizure ? "/devices/" + d.deviceId : "/officer"));
         model.addAttribute("when", new When(d.day, d.month, d.year, d.time));
-        model.addAttribute("steps", SeizurePage.journey(d).size());
+        // The count is shown once it cannot change: until whose device it is and the legal basis are known, the
+        // s.37 and victim's pages may or may not follow.
+        boolean settled = SeizureDetails.needsFullRecord(SeizurePage.constant(OwnerRole.class, d.ownerRole),
+                SeizurePage.constant(LegalBasis.class, d.basis)) || d.ownerRole != null && d.basis != null;
+        model.addAttribute("steps", settled ? SeizurePage.journey(d).size() : null);
         model.addAttribute("stepNumber", SeizurePage.journey(d).indexOf(page) + 1);
         model.addAttribute("minLetters", policy.substance().minLetters());
         model.addAttribute("rangeLimit", months(actor));
@@ -229,7 +235,7 @@ class SeizureQuestions {
         rows.add(new Row("Description", d.description, "device", "device.description"));
         rows.add(new Row("Seal number", d.sealNumber, "device", "device.sealNumber"));
         When when = new When(d.day, d.month, d.year, d.time);
-        rows.add(new Row("When it was seized", when.earlier() ? d.day + " " + d.month + " " + d.year + " at " + d.time
+        rows.add(new Row("When it was seized", when.earlier() ? date(d.day, d.month, d.year) + " at " + d.time
                 : "Just now (when you select Seize device)", "device", When.FIELD));
         rows.add(new Row("Whose device it is", label(o, "ownerRole", d.ownerRole), "owner", "ownerRole"));
         rows.add(new Row("Purpose", label(o, "purpose", d.purpose), "legal-basis", "legal.purpose"));
@@ -248,11 +254,11 @@ class SeizureQuestions {
                     "notice", "legal.notice.version"));
             rows.add(new Row("Who agreed", label(o, "agreedBy", d.agreedBy), "agreement", "legal.agreement.givenBy"));
             rows.add(new Row("When they agreed", d.agreedDay == null || d.agreedDay.isBlank() ? null
-                    : d.agreedDay + " " + d.agreedMonth + " " + d.agreedYear + " at " + d.agreedTime, "agreement",
+                    : date(d.agreedDay, d.agreedMonth, d.agreedYear) + " at " + d.agreedTime, "agreement",
                     "legal.agreement.agreedAt"));
         }
         rows.add(new Row("Date range", blank(d.fromDay) && blank(d.toDay) ? null
-                : d.fromDay + " " + d.fromMonth + " " + d.fromYear + " to " + d.toDay + " " + d.toMonth + " " + d.toYear,
+                : date(d.fromDay, d.fromMonth, d.fromYear) + " to " + date(d.toDay, d.toMonth, d.toYear),
                 "scope", "scope.from"));
         rows.add(new Row("Kinds of data", labels(o, "categories", d.categories), "scope", "scope.categories"));
         if (!blank(d.longRangeJustification)) {
@@ -262,7 +268,7 @@ class SeizureQuestions {
         List<String> atRisk = new ArrayList<>();
         for (SeizureDraft.AtRisk r : d.atRisk) {
             atRisk.add(label(o, "atRiskKind", r.kind()) + (blank(r.app()) ? "" : ", " + r.app())
-                    + (blank(r.day()) ? "" : ", gone by " + r.day() + " " + r.month() + " " + r.year()));
+                    + (blank(r.day()) ? "" : ", gone by " + date(r.day(), r.month(), r.year())));
         }
         rows.add(new Row("Data at risk", atRisk.isEmpty() ? "None" : String.join("; ", atRisk), "at-risk",
                 "timeSensitiveData"));
@@ -280,6 +286,16 @@ class SeizureQuestions {
                     "contact", "contact.safeToContact"));
         }
         return rows;
+    }
+
+    /** A date as typed, in words ("1 December 2026") when it is one, else as typed, to be corrected. */
+    private String date(String day, String month, String year) {
+        try {
+            return formats.date(LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()),
+                    Integer.parseInt(day.strip())));
+        } catch (RuntimeException e) {
+            return (day == null ? "" : day) + " " + (month == null ? "" : month) + " " + (year == null ? "" : year);
+        }
     }
 
     private static String label(Map<String, List<Option>> options, String name, String value) {
