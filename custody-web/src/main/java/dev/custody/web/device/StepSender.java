@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,6 +50,12 @@ public class StepSender {
     StepSender(DeviceRecords records, Timeline timeline) {
         this.records = records;
         this.timeline = timeline;
+    }
+
+    /** What the device page says when a step's form is asked for while the device's stage does not allow it. */
+    public static String unavailable(String stepLabel, DeviceRecord device) {
+        return "You cannot " + stepLabel.toLowerCase(Locale.UK) + " now: the device is "
+                + device.view().stage().name().replace('_', ' ').toLowerCase(Locale.UK) + ".";
     }
 
     /**

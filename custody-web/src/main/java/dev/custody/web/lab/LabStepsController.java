@@ -38,7 +38,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,9 +83,7 @@ class LabStepsController {
         Step step = step(slug);
         DeviceRecord device = records.load(actor, id);
         if (!LabActions.steps(actor, device.view()).contains(step)) {
-            redirect.addFlashAttribute("notice", "You cannot " + step.label.toLowerCase(Locale.UK)
-                    + " now: the device is " + device.view().stage().name().replace('_', ' ').toLowerCase(Locale.UK)
-                    + ".");
+            redirect.addFlashAttribute("notice", StepSender.unavailable(step.label, device));
             return "redirect:/devices/" + id;
         }
         return show(step, device, LabStepForm.blank(device.version(), device.view().downloadAttempt()),

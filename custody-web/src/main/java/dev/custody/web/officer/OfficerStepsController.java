@@ -43,7 +43,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -113,9 +112,7 @@ class OfficerStepsController {
         Step step = step(slug);
         DeviceRecord device = records.load(actor, id);
         if (!OfficerActions.steps(actor, device.view()).contains(step)) {
-            redirect.addFlashAttribute("notice", "You cannot " + step.label.toLowerCase(Locale.UK)
-                    + " now: the device is " + device.view().stage().name().replace('_', ' ').toLowerCase(Locale.UK)
-                    + ".");
+            redirect.addFlashAttribute("notice", StepSender.unavailable(step.label, device));
             return "redirect:/devices/" + id;
         }
         return show(step, device, OfficerStepForm.blank(device.version()), FormErrors.none(), null, model);
