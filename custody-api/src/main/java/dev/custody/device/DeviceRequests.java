@@ -249,6 +249,6 @@ public final class DeviceRequests {
     }
 
     /** A label for the device, on a roll or an A4 sheet; the code on it is the device's own. */
-    public record PrintLabelRequest(@NotNull Instant occurredAt, @NotNull LabelFormat format) {
+    public record PrintLabelRequest(@NotNull @Plausible Instant occurredAt, @NotNull LabelFormat format) {
     }
 }
