@@ -7,6 +7,7 @@ import dev.custody.commands.DeviceCommand.ExtendRetention;
 import dev.custody.commands.DeviceCommand.FailDownload;
 import dev.custody.commands.DeviceCommand.IssueReplacement;
 import dev.custody.commands.DeviceCommand.MarkReadyForCollection;
+import dev.custody.commands.DeviceCommand.PrintLabel;
 import dev.custody.commands.DeviceCommand.ReceiveAtLab;
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
 import dev.custody.commands.DeviceCommand.ReseizeDevice;
@@ -24,6 +25,7 @@ import dev.custody.device.DeviceRequests.ExtendRetentionRequest;
 import dev.custody.device.DeviceRequests.FailDownloadRequest;
 import dev.custody.device.DeviceRequests.IssueReplacementRequest;
 import dev.custody.device.DeviceRequests.LabReceiptRequest;
+import dev.custody.device.DeviceRequests.PrintLabelRequest;
 import dev.custody.device.DeviceRequests.ReadyForCollectionRequest;
 import dev.custody.device.DeviceRequests.ReturnDeviceRequest;
 import dev.custody.device.DeviceRequests.SeizeDeviceRequest;
@@ -132,12 +134,17 @@ public class DeviceCommands {
     private final CommandGateway commands;
     private final IdempotencyStore idempotency;
     private final Validator validator;
+    private final LabelCodes labelCodes;
+    private final CustodyPolicy policy;
     private final long maxEventBytes;
 
-    DeviceCommands(CommandGateway commands, IdempotencyStore idempotency, Validator validator, InputLimits limits) {
+    DeviceCommands(CommandGateway commands, IdempotencyStore idempotency, Validator validator,
+                   LabelCodes labelCodes, CustodyPolicy policy, InputLimits limits) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.validator = validator;
+        this.labelCodes = labelCodes;
+        this.policy = policy;
         this.maxEventBytes = limits.maxEventBytes().toBytes();
     }
 
@@ -147,6 +154,25 @@ public class DeviceCommands {
         return execute(actor, conditions, DEVICES, request, true, () -> new SeizeDevice(
                 request.deviceId() == null ? DeviceId.random() : new DeviceId(request.deviceId()),
                 request.occurredAt(), actor, details(request, actor)));
+    }
+
+    /**
+     * What a seizure would be refused for, without storing anything: the request's bounds (Bean Validation) and the
+     * seizure record's rules ({@link SeizureForm}), each under its field's path, with the same messages a seizure
+     * gets. For a form that asks its questions page by page and must say at each page what is missing. Whether the
+     * device may be seized at all (its stage, the caller's force) is judged only when it is sent.
+     */
+    public List<FieldError> seizureProblems(Actor actor, SeizeDeviceRequest request) {
+        List<FieldError> problems = new java.util.ArrayList<>(Validation.fieldErrors(validator.validate(request)));
+        if (actor.force() == null || request.legal() == null) {
+            return problems;
+        }
+        try {
+            SeizureForm.check(details(request, actor), policy.dateRangeLimit(actor.force()), policy.substance());
+        } catch (RuleViolation v) {
+            v.fieldProblems().forEach(p -> problems.add(new FieldError(p.field(), p.message())));
+        }
+        return problems;
     }
 
     public Accepted reseize(Actor actor, Conditions conditions, DeviceId id, SeizeDeviceRequest request) {
@@ -239,6 +265,30 @@ public class DeviceCommands {
                         request.reason(), request.messageReference()));
     }
 
+    /**
+     * Records a label printed for the device, carrying the device's label code: its own, or for its first label a
+     * new one, claimed in the same transaction as the label's event ({@link LabelCodes}), so a refused print claims
+     * no code.
+     */
+    public Accepted printLabel(Actor actor, Conditions conditions, DeviceId id, PrintLabelRequest request) {
+        for (int draw = 1; ; draw++) {
+            String code = labelCodes.find(id).orElseGet(LabelCode::mint);
+            try {
+                return execute(actor, conditions, path(id, "/labels"), request, false,
+                        () -> new PrintLabel(id, request.occurredAt(), actor, code, request.format()),
+                        () -> {
+                            if (!labelCodes.claim(id, code)) {
+                                throw new LabelCodes.CodeTaken(id);
+                            }
+                        });
+            } catch (LabelCodes.CodeTaken taken) {
+                if (draw >= LabelCodes.DRAWS) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
     /** The valid request as the contract's value types. */
     static SeizureDetails details(SeizeDeviceRequest request, Actor actor) {
         var legal = request.legal();
@@ -257,9 +307,18 @@ public class DeviceCommands {
         return DEVICES + "/" + id + step;
     }
 
-    /** Validates the request, then builds its command, checks its size and runs it. */
     private Accepted execute(Actor actor, Conditions conditions, String path, Object request, boolean creates,
                              Supplier<DeviceCommand> build) {
+        return execute(actor, conditions, path, request, creates, build, null);
+    }
+
+    /**
+     * Validates the request, then builds its command, checks its size and runs it.
+     *
+     * @param alongside run after the command in its transaction, or null: what it throws undoes the command
+     */
+    private Accepted execute(Actor actor, Conditions conditions, String path, Object request, boolean creates,
+                             Supplier<DeviceCommand> build, Runnable alongside) {
         Validation.check(validator, request);
         DeviceCommand command = build.get();
         requireStorable(command);
@@ -271,6 +330,9 @@ public class DeviceCommands {
             try {
                 Outcome outcome = idempotency.execute(actor.id(), conditions.idempotencyKey(), fingerprint, () -> {
                     Object result = commands.sendAndWait(new GenericCommandMessage<>(command, metaData));
+                    if (alongside != null) {
+                        alongside.run();
+                    }
                     long version = result instanceof Long v ? v : 0L;
                     return new Outcome(status, command.deviceId().toString(), version, false);
                 });

@@ -6,6 +6,7 @@ import dev.custody.commands.DeviceCommand.ExtendRetention;
 import dev.custody.commands.DeviceCommand.FailDownload;
 import dev.custody.commands.DeviceCommand.IssueReplacement;
 import dev.custody.commands.DeviceCommand.MarkReadyForCollection;
+import dev.custody.commands.DeviceCommand.PrintLabel;
 import dev.custody.commands.DeviceCommand.ReceiveAtLab;
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
 import dev.custody.commands.DeviceCommand.ReseizeDevice;
@@ -30,6 +31,7 @@ import dev.custody.events.DeviceEvent.DownloadStarted;
 import dev.custody.events.DeviceEvent.DownloadVerified;
 import dev.custody.events.DeviceEvent.ExaminationCompleted;
 import dev.custody.events.DeviceEvent.ExaminationStarted;
+import dev.custody.events.DeviceEvent.LabelPrinted;
 import dev.custody.events.DeviceEvent.ReplacementIssued;
 import dev.custody.events.DeviceEvent.ReplacementReturned;
 import dev.custody.events.DeviceEvent.RetentionExtended;
@@ -89,6 +91,8 @@ public class DeviceCustody {
     private int replacementsIssued;
     private int activeReplacement;
     private boolean agreementWithdrawn;
+    private String labelCode;
+    private int labelsPrinted;
 
     /** Required by Axon to rebuild the record from its events. */
     protected DeviceCustody() {
@@ -331,6 +335,31 @@ public class DeviceCustody {
         return eventCount - 1;
     }
 
+    /**
+     * A note about the device, like a notification: allowed while it is held, and not ordered against the steps. A
+     * device keeps one label code for life; a label with another code is refused.
+     */
+    @CommandHandler
+    public long handle(PrintLabel command, Clock clock, CustodyPolicy policy) {
+        requireVisibleTo(command.actor());
+        requireNotInFuture(command.occurredAt(), clock, policy);
+        requireHeld();
+        if (command.format() == null) {
+            throw RuleViolation.unprocessable("label-format-required", "say which paper the label is printed on",
+                    "format");
+        }
+        if (LabelCode.read(command.code()).filter(command.code()::equals).isEmpty()) {
+            throw RuleViolation.unprocessable("invalid-label-code", "the label code is not a valid code", "code");
+        }
+        if (labelCode != null && !labelCode.equals(command.code())) {
+            throw RuleViolation.conflict("label-code-differs",
+                    "the device's labels carry the code " + labelCode + ", not " + command.code());
+        }
+        apply(new LabelPrinted(id, command.occurredAt(), clock.instant(), command.actor(), command.code(),
+                labelsPrinted + 1, command.format()));
+        return eventCount - 1;
+    }
+
     // ---- rules shared by the handlers ----
 
     private void requireOpenLifecycle(Actor actor, Instant occurredAt, Clock clock, CustodyPolicy policy) {
@@ -526,5 +555,12 @@ public class DeviceCustody {
     @EventSourcingHandler
     void on(VictimNotified event) {
         track(event);
+    }
+
+    @EventSourcingHandler
+    void on(LabelPrinted event) {
+        track(event);
+        labelCode = event.code();
+        labelsPrinted = event.copy();
     }
 }

@@ -15,6 +15,7 @@ import dev.custody.values.ExtractionType;
 import dev.custody.values.Holder;
 import dev.custody.values.Holder.HolderKind;
 import dev.custody.values.Justification;
+import dev.custody.values.LabelFormat;
 import dev.custody.values.Language;
 import dev.custody.values.LegalBasis;
 import dev.custody.values.NoticeElement;
@@ -77,12 +78,26 @@ public final class DeviceRequests {
                                      @Size(max = Bounds.REFERENCE) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
                                      @Line String contactReference) {
 
+        /**
+         * The case reference as the value type; null when there is none or it is not one, which only a request that
+         * failed its bounds can have, so that a draft's remaining problems can still be judged
+         * ({@link DeviceCommands#seizureProblems}).
+         */
         CaseReference caseReferenceValue() {
-            return new CaseReference(caseReference);
+            try {
+                return caseReference == null ? null : new CaseReference(caseReference);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
+        /** Like {@link #caseReferenceValue()}. */
         ContactReference contactReferenceValue() {
-            return contactReference == null ? null : new ContactReference(contactReference);
+            try {
+                return contactReference == null ? null : new ContactReference(contactReference);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         List<TimeSensitiveData> timeSensitiveDataValues() {
@@ -231,5 +246,9 @@ public final class DeviceRequests {
     public record VictimNotifiedRequest(@NotNull @Plausible Instant occurredAt, @NotNull NotificationChannel channel,
                                         Language language, @NotBlank @Size(max = Bounds.LINE) @Line String reason,
                                         @Size(max = Bounds.LINE) @Line String messageReference) {
+    }
+
+    /** A label for the device, on a roll or an A4 sheet; the code on it is the device's own. */
+    public record PrintLabelRequest(@NotNull @Plausible Instant occurredAt, @NotNull LabelFormat format) {
     }
 }

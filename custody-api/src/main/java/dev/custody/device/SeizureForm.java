@@ -79,10 +79,8 @@ final class SeizureForm {
 
     /** Victims' and witnesses' devices, and anything held on agreement, need the full s.37-39 record. */
     private static boolean needsFullRecord(SeizureDetails details) {
-        boolean victimOrWitness = details.ownerRole() != null && details.ownerRole().isVictimOrWitness();
-        boolean agreementBased = details.legal() != null && details.legal().basis() != null
-                && details.legal().basis().restsOnAgreement();
-        return victimOrWitness || agreementBased;
+        return SeizureDetails.needsFullRecord(details.ownerRole(),
+                details.legal() == null ? null : details.legal().basis());
     }
 
     private void checkLegal(SeizureDetails details) {

@@ -7,6 +7,7 @@ import dev.custody.commands.DeviceCommand.ExtendRetention;
 import dev.custody.commands.DeviceCommand.FailDownload;
 import dev.custody.commands.DeviceCommand.IssueReplacement;
 import dev.custody.commands.DeviceCommand.MarkReadyForCollection;
+import dev.custody.commands.DeviceCommand.PrintLabel;
 import dev.custody.commands.DeviceCommand.ReceiveAtLab;
 import dev.custody.commands.DeviceCommand.RecordVictimNotified;
 import dev.custody.commands.DeviceCommand.ReseizeDevice;
@@ -33,6 +34,7 @@ import dev.custody.events.DeviceEvent.DownloadStarted;
 import dev.custody.events.DeviceEvent.DownloadVerified;
 import dev.custody.events.DeviceEvent.ExaminationCompleted;
 import dev.custody.events.DeviceEvent.ExaminationStarted;
+import dev.custody.events.DeviceEvent.LabelPrinted;
 import dev.custody.events.DeviceEvent.ReplacementIssued;
 import dev.custody.events.DeviceEvent.ReplacementReturned;
 import dev.custody.events.DeviceEvent.RetentionExtended;
@@ -52,6 +54,7 @@ import dev.custody.values.Holder;
 import dev.custody.values.Holder.HolderKind;
 import dev.custody.values.Justification;
 import dev.custody.values.LabId;
+import dev.custody.values.LabelFormat;
 import dev.custody.values.Language;
 import dev.custody.values.LegalBasis;
 import dev.custody.values.LegalRecord;
@@ -391,6 +394,17 @@ class DeviceCustodyTest {
     static RecordVictimNotified victimNotified(Instant t, Actor a) {
         return new RecordVictimNotified(DEVICE, t, a, NotificationChannel.VIA_ISVA, Language.CY, "device-ready",
                 "isva-note-12");
+    }
+
+    /** A valid label code (its check character fits). */
+    static final String LABEL_CODE = LabelCode.mint(new java.util.Random(7));
+
+    static PrintLabel printLabel(Instant t, Actor a) {
+        return new PrintLabel(DEVICE, t, a, LABEL_CODE, LabelFormat.ROLL_62MM);
+    }
+
+    static LabelPrinted labelPrinted(Instant t, int copy) {
+        return new LabelPrinted(DEVICE, t, t, OFFICER, LABEL_CODE, copy, LabelFormat.ROLL_62MM);
     }
 
     // =================================================================================================================
@@ -2019,6 +2033,65 @@ class DeviceCustodyTest {
         }
     }
 
+    @Nested
+    @DisplayName("PrintLabel")
+    class Print {
+
+        @Test
+        void the_first_label_is_copy_one_with_the_code_it_carries() {
+            fixture.given(seizedHistory())
+                    .when(printLabel(NOW, OFFICER))
+                    .expectEvents(new LabelPrinted(DEVICE, NOW, NOW, OFFICER, LABEL_CODE, 1, LabelFormat.ROLL_62MM));
+        }
+
+        @Test
+        void a_reprint_is_the_next_copy_with_the_same_code() {
+            fixture.given(history(atLab(), labelPrinted(at(1), 1)))
+                    .when(new PrintLabel(DEVICE, NOW, LAB, LABEL_CODE, LabelFormat.A4_SHEET))
+                    .expectEvents(new LabelPrinted(DEVICE, NOW, NOW, LAB, LABEL_CODE, 2, LabelFormat.A4_SHEET));
+        }
+
+        @Test
+        void a_label_with_another_code_is_refused() {
+            String other = LabelCode.mint(new java.util.Random(8));
+            fixture.given(history(seizedHistory(), labelPrinted(at(1), 1)))
+                    .when(new PrintLabel(DEVICE, NOW, OFFICER, other, LabelFormat.ROLL_62MM))
+                    .expectNoEvents()
+                    .expectException(conflict("label-code-differs"));
+        }
+
+        @Test
+        void a_code_whose_check_character_does_not_fit_is_refused() {
+            String broken = LABEL_CODE.substring(0, 10) + (LABEL_CODE.charAt(10) == '0' ? '1' : '0');
+            fixture.given(seizedHistory())
+                    .when(new PrintLabel(DEVICE, NOW, OFFICER, broken, LabelFormat.ROLL_62MM))
+                    .expectNoEvents()
+                    .expectException(unprocessable("invalid-label-code", "code"));
+        }
+
+        @Test
+        void the_paper_is_required() {
+            fixture.given(seizedHistory())
+                    .when(new PrintLabel(DEVICE, NOW, OFFICER, LABEL_CODE, null))
+                    .expectNoEvents()
+                    .expectException(unprocessable("label-format-required", "format"));
+        }
+
+        @Test
+        void a_label_can_be_printed_after_agreement_was_withdrawn() {
+            fixture.given(withdrawn())
+                    .when(printLabel(NOW, OFFICER))
+                    .expectEvents(new LabelPrinted(DEVICE, NOW, NOW, OFFICER, LABEL_CODE, 1, LabelFormat.ROLL_62MM));
+        }
+
+        @Test
+        void a_label_is_not_ordered_against_the_steps_and_does_not_move_them() {
+            fixture.given(history(examined(), labelPrinted(at(40), 1)))
+                    .when(printLabel(at(1), OFFICER))
+                    .expectEvents(new LabelPrinted(DEVICE, at(1), NOW, OFFICER, LABEL_CODE, 2, LabelFormat.ROLL_62MM));
+        }
+    }
+
     // =================================================================================================================
     // Rules every step shares, over a table of all steps on an existing record
     // =================================================================================================================
@@ -2073,17 +2146,19 @@ class DeviceCustodyTest {
             DeviceCustodyTest::returnDevice, DeviceReturned.class);
     static final Step VICTIM_NOTIFIED = new Step("RecordVictimNotified", seizedHistory(), OFFICER,
             DeviceCustodyTest::victimNotified, VictimNotified.class);
+    static final Step PRINT_LABEL = new Step("PrintLabel", seizedHistory(), OFFICER, DeviceCustodyTest::printLabel,
+            LabelPrinted.class);
 
     /** Every command on an existing record. */
     static Stream<Step> allSteps() {
         return Stream.of(RESEIZE, TRANSFER, RECEIVE, START_DOWNLOAD, COMPLETE_DOWNLOAD, FAIL_DOWNLOAD, VERIFY_DOWNLOAD,
                 START_EXAMINATION, COMPLETE_EXAMINATION, ISSUE_REPLACEMENT, RETURN_REPLACEMENT, EXTEND_RETENTION,
-                WITHDRAW_AGREEMENT, READY_FOR_COLLECTION, RETURN_DEVICE, VICTIM_NOTIFIED);
+                WITHDRAW_AGREEMENT, READY_FOR_COLLECTION, RETURN_DEVICE, VICTIM_NOTIFIED, PRINT_LABEL);
     }
 
     /** Lifecycle steps: ordered against the step before. A victim notification is a note, not a step. */
     static Stream<Step> orderedSteps() {
-        return allSteps().filter(s -> s != VICTIM_NOTIFIED);
+        return allSteps().filter(s -> s != VICTIM_NOTIFIED && s != PRINT_LABEL);
     }
 
     /** Steps that need the device to be held: all but re-seizure, the replacement's return and notes. */
@@ -2093,7 +2168,7 @@ class DeviceCustodyTest {
 
     /** After withdrawal only the device's return, telling the owner to collect it, and the replacement's return may follow. */
     static Stream<Step> stepsStoppedByWithdrawal() {
-        return stepsNeedingTheDevice().filter(s -> s != RETURN_DEVICE && s != READY_FOR_COLLECTION);
+        return stepsNeedingTheDevice().filter(s -> s != RETURN_DEVICE && s != READY_FOR_COLLECTION && s != PRINT_LABEL);
     }
 
     static final String ALL_STEPS = "dev.custody.device.DeviceCustodyTest#allSteps";

@@ -94,7 +94,7 @@ class EventSizeTest {
     void theCommandServiceRefusesACommandOverTheCapAndStoresNothing() throws Exception {
         InputLimits small = new InputLimits(null, null, null, null, null, DataSize.ofKilobytes(4));
         // No gateway and no idempotency store: reaching either would fail with a NullPointerException.
-        DeviceCommands commands = new DeviceCommands(null, null, validator, small);
+        DeviceCommands commands = new DeviceCommands(null, null, validator, null, null, small);
         assertThatThrownBy(() -> commands.seize(actor, DeviceCommands.Conditions.NONE, largest(SeizeDeviceRequest.class)))
                 .isInstanceOfSatisfying(Problem.class, p -> {
                     assertThat(p.status().value()).isEqualTo(413);

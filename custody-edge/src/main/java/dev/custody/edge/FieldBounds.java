@@ -47,6 +47,7 @@ public final class FieldBounds {
 
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
     private static final Map<Class<?>, Map<String, Bound>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<String, Integer>> MAX_LENGTHS = new ConcurrentHashMap<>();
 
     private FieldBounds() {
     }
@@ -57,6 +58,22 @@ public final class FieldBounds {
             Map<String, Bound> bounds = new LinkedHashMap<>();
             walk(type, "", bounds);
             return Collections.unmodifiableMap(bounds);
+        });
+    }
+
+    /**
+     * The most characters each text field with a bound takes, by path, for a template:
+     * {@code ${maxLength.get('legal.justification.lineOfEnquiry')}} (null for a field without one).
+     */
+    public static Map<String, Integer> maxLengths(Class<?> requestType) {
+        return MAX_LENGTHS.computeIfAbsent(requestType, type -> {
+            Map<String, Integer> lengths = new LinkedHashMap<>();
+            of(type).forEach((path, bound) -> {
+                if (bound.maxLength() != null) {
+                    lengths.put(path, bound.maxLength());
+                }
+            });
+            return Collections.unmodifiableMap(lengths);
         });
     }
 

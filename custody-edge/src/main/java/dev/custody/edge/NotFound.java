@@ -20,6 +20,11 @@ public final class NotFound {
                 + " (a device seized moments ago may take a moment to appear)");
     }
 
+    /** A label code that names no device the caller may see: unknown, mistyped or another force's, alike. */
+    public static Problem labelCode(String code) {
+        return Problem.notFound("label-not-found", "No device has the label code " + code);
+    }
+
     public static Problem alert(Object alertId) {
         return Problem.notFound("alert-not-found", "There is no alert " + alertId);
     }

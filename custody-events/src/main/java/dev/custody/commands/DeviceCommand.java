@@ -5,6 +5,7 @@ import dev.custody.values.DeviceId;
 import dev.custody.values.ExtractionType;
 import dev.custody.values.Holder;
 import dev.custody.values.LabId;
+import dev.custody.values.LabelFormat;
 import dev.custody.values.Language;
 import dev.custody.values.NotificationChannel;
 import dev.custody.values.ReplacementKind;
@@ -98,6 +99,15 @@ public sealed interface DeviceCommand {
     /** Record that an update reached the victim; allowed at any time, including after return. */
     record RecordVictimNotified(DeviceId deviceId, Instant occurredAt, Actor actor, NotificationChannel channel,
                                 Language language, String reason, String messageReference)
+            implements DeviceCommand {
+    }
+
+    /**
+     * Record that a label was printed for the device, with its label code.
+     *
+     * @param code the device's label code: the one it already has, or a newly minted one for its first label
+     */
+    record PrintLabel(DeviceId deviceId, Instant occurredAt, Actor actor, String code, LabelFormat format)
             implements DeviceCommand {
     }
 }

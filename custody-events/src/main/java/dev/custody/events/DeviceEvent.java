@@ -8,6 +8,7 @@ import dev.custody.values.ExtractionType;
 import dev.custody.values.ForceCode;
 import dev.custody.values.Holder;
 import dev.custody.values.LabId;
+import dev.custody.values.LabelFormat;
 import dev.custody.values.Language;
 import dev.custody.values.NotificationChannel;
 import dev.custody.values.ReplacementKind;
@@ -204,6 +205,22 @@ public sealed interface DeviceEvent {
         @Override
         public LifecycleStep step() {
             return LifecycleStep.VICTIM_NOTIFICATION;
+        }
+    }
+
+    /**
+     * A label was printed for the device: its first, or a reprint. A note about the device, not a lifecycle step.
+     *
+     * @param code   the device's label code, opaque and the same on every label of the device (see
+     *               {@code docs/web.md}, labels)
+     * @param copy   1 for the device's first label, 2 for the first reprint, and so on
+     * @param format the paper it was printed on
+     */
+    record LabelPrinted(DeviceId deviceId, Instant occurredAt, Instant recordedAt, Actor actor,
+                        String code, int copy, LabelFormat format) implements DeviceEvent {
+        @Override
+        public LifecycleStep step() {
+            return LifecycleStep.LABEL_PRINT;
         }
     }
 }

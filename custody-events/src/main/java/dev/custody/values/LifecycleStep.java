@@ -48,7 +48,9 @@ public enum LifecycleStep {
     READY_FOR_COLLECTION(    heldExcept(CustodyStage.READY_FOR_COLLECTION),  to(CustodyStage.READY_FOR_COLLECTION)),
     RETURN(                  held(),                                         to(RETURNED)),
     /** A note about the device, not a step of its lifecycle: allowed in any stage, and it moves nothing. */
-    VICTIM_NOTIFICATION(     any(),                                          null);
+    VICTIM_NOTIFICATION(     any(),                                          null),
+    /** A label printed for a held device (first or reprint): a note, like a notification. */
+    LABEL_PRINT(             held(),                                         null);
 
     private final Set<CustodyStage> allowedFrom;
     private final UnaryOperator<CustodyStage> leadsTo;

@@ -25,4 +25,12 @@ public record SeizureDetails(CaseReference caseReference,
     public SeizureDetails {
         timeSensitiveData = timeSensitiveData == null ? List.of() : List.copyOf(timeSensitiveData);
     }
+
+    /**
+     * Whether a seizure needs the full s.37-39 record (justification, notice, agreement and a bounded scope): a
+     * victim's or a witness's device, and anything held on agreement.
+     */
+    public static boolean needsFullRecord(OwnerRole ownerRole, LegalBasis basis) {
+        return ownerRole != null && ownerRole.isVictimOrWitness() || basis != null && basis.restsOnAgreement();
+    }
 }

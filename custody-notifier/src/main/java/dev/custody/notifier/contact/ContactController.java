@@ -3,13 +3,9 @@ package dev.custody.notifier.contact;
 import dev.custody.edge.Bounds;
 import dev.custody.edge.Line;
 import dev.custody.edge.NotFound;
-import dev.custody.edge.Problem;
-import dev.custody.edge.Problem.FieldError;
-import dev.custody.edge.Text;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.values.Actor;
 import dev.custody.values.ContactReference;
-import dev.custody.values.Language;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -30,15 +26,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The contact vault over HTTP: officers and supervisors of the device's force register, read, change and erase a
@@ -51,9 +41,6 @@ import java.util.regex.Pattern;
 @Tag(name = "Contacts", description = "The erasable contact vault: how to reach a device's owner")
 @NotifierRole
 class ContactController {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern UK_MOBILE = Pattern.compile("(\\+447|07)\\d{9}");
 
     /**
      * @param language  {@code en}, {@code cy}, or absent / {@code unknown} for bilingual messages
@@ -82,9 +69,11 @@ class ContactController {
     }
 
     private final ContactVault vault;
+    private final ContactRegistration registration;
 
-    ContactController(ContactVault vault) {
+    ContactController(ContactVault vault, ContactRegistration registration) {
         this.vault = vault;
+        this.registration = registration;
     }
 
     @PutMapping("/{contactReference}")
@@ -99,22 +88,11 @@ class ContactController {
     ResponseEntity<ContactResponse> put(@PathVariable String contactReference,
                                         @Valid @RequestBody ContactRequest request,
                                         @Parameter(hidden = true) Actor actor) {
-        requireForce(actor);
-        List<FieldError> errors = new ArrayList<>();
-        ContactReference reference = reference(contactReference, errors);
-        Language language = language(request.language(), errors);
-        SafeHours safeHours = safeHours(request.safeHours(), errors);
-        String address = address(request.channel(), request.address(), errors);
-        if (!errors.isEmpty()) {
-            throw Problem.unprocessable("invalid-contact", errors.size() + " field(s) are missing or invalid", errors);
-        }
-        Optional<Contact> existing = vault.find(reference);
-        if (existing.isPresent() && !actor.canSee(existing.get().force())) {
-            throw NotFound.contact(reference.value());
-        }
-        Contact contact = new Contact(reference, actor.force(), request.channel(), address, language,
-                request.safeToContact(), safeHours, null);
-        boolean created = vault.save(contact, actor);
+        SafeHoursRequest hours = request.safeHours();
+        boolean created = registration.register(contactReference, new ContactRegistration.Details(request.channel(),
+                request.address(), request.language(), request.safeToContact(), hours == null ? null
+                : new ContactRegistration.SafeHoursText(hours.from(), hours.until(), hours.zone())), actor);
+        ContactReference reference = new ContactReference(contactReference);
         ContactResponse body = ContactResponse.of(vault.find(reference).orElseThrow());
         return created
                 ? ResponseEntity.created(URI.create("/api/v1/contacts/" + reference.value())).body(body)
@@ -152,79 +130,10 @@ class ContactController {
 
     /** A reference is one line of text, as on the seizure that names it. */
     private static Optional<ContactReference> parse(String value) {
-        if (Text.refusal(value, false) != null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new ContactReference(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static ContactReference reference(String value, List<FieldError> errors) {
-        Optional<ContactReference> reference = parse(value);
-        if (reference.isEmpty()) {
-            errors.add(new FieldError("contactReference", "must be one line of 1 to " + Bounds.REFERENCE + " characters"));
-        }
-        return reference.orElse(null);
-    }
-
-    private static Language language(String value, List<FieldError> errors) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("unknown")) {
-            return null;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "en" -> Language.EN;
-            case "cy" -> Language.CY;
-            default -> {
-                errors.add(new FieldError("language", "must be en, cy or unknown"));
-                yield null;
-            }
-        };
-    }
-
-    private static SafeHours safeHours(SafeHoursRequest request, List<FieldError> errors) {
-        if (request == null) {
-            return null;
-        }
-        try {
-            if (request.from() == null || request.until() == null) {
-                errors.add(new FieldError("safeHours", "give both from and until as HH:mm"));
-                return null;
-            }
-            return new SafeHours(LocalTime.parse(request.from()), LocalTime.parse(request.until()),
-                    request.zone() == null ? SafeHours.LONDON : ZoneId.of(request.zone()));
-        } catch (DateTimeException e) {
-            errors.add(new FieldError("safeHours", "from and until must be HH:mm and zone a time zone such as Europe/London"));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("safeHours", e.getMessage()));
-        }
-        return null;
-    }
-
-    /** The address must fit the channel; none is kept for NONE, since it would never be used. */
-    private static String address(ContactChannel channel, String address, List<FieldError> errors) {
-        if (channel == ContactChannel.NONE) {
-            return null;
-        }
-        String trimmed = address == null ? "" : address.strip();
-        if (channel.isEmail() && !EMAIL.matcher(trimmed).matches()) {
-            errors.add(new FieldError("address", channel == ContactChannel.VIA_ISVA
-                    ? "must be the ISVA's email address" : "must be an email address"));
-        }
-        if (channel == ContactChannel.SMS) {
-            trimmed = trimmed.replace(" ", "");
-            if (!UK_MOBILE.matcher(trimmed).matches()) {
-                errors.add(new FieldError("address", "must be a UK mobile number such as 07700 900123"));
-            }
-        }
-        return trimmed;
+        return ContactRegistration.parse(value);
     }
 
     private static void requireForce(Actor actor) {
-        if (actor.force() == null) {
-            throw Problem.forbidden("force-required", "Only a user attached to a force can manage contacts");
-        }
+        ContactRegistration.requireForce(actor);
     }
 }

@@ -32,11 +32,17 @@ public class DeviceQueries {
         }
     }
 
-    /** Search criteria; null fields do not filter. */
+    /**
+     * Search criteria; null fields do not filter.
+     *
+     * @param overdueAt held devices with a deadline due at or before this time
+     * @param needsAttention devices with (true) or without (false) a quarantined event
+     * @param seizedBy  devices whose current seizure this person recorded
+     */
     public record Search(String force, String lab, String stage, String ownerRole, String caseReference,
-                         Boolean held, Instant overdueAt, Boolean needsAttention) {
+                         Boolean held, Instant overdueAt, Boolean needsAttention, String seizedBy) {
         public Search(String force, String lab, String stage, String ownerRole, String caseReference, Boolean held) {
-            this(force, lab, stage, ownerRole, caseReference, held, null, null);
+            this(force, lab, stage, ownerRole, caseReference, held, null, null, null);
         }
     }
 
@@ -178,6 +184,7 @@ public class DeviceQueries {
         add(where, args, "stage", s.stage());
         add(where, args, "owner_role", s.ownerRole());
         add(where, args, "case_reference", s.caseReference());
+        add(where, args, "seized_by", s.seizedBy());
         if (s.held() != null) {
             where.append(" and held = ?");
             args.add(s.held());

@@ -98,12 +98,13 @@ class ProjectionStore {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into device_status (device_id, force, lab, case_reference, stage, held, owner_role,
                         device_type, seized_at, returned_at, time_sensitive, enhanced, next_due_at, next_fire_at, version,
-                        state)
+                        seized_by, state)
                     select d, f, l, cr, st, h, o, dt, epoch_micros(s), epoch_micros(r), ts, e, epoch_micros(n),
-                        epoch_micros(nf), v, j.value
+                        epoch_micros(nf), v, sb, j.value
                     from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],
                                 ?::text[], ?::int8[], ?::int8[], ?::boolean[], ?::boolean[], ?::int8[], ?::int8[],
-                                ?::bigint[]) with ordinality as t(d, f, l, cr, st, h, o, dt, s, r, ts, e, n, nf, v, i)
+                                ?::bigint[], ?::text[])
+                        with ordinality as t(d, f, l, cr, st, h, o, dt, s, r, ts, e, n, nf, v, sb, i)
                     join json_array_elements(?::json) with ordinality as j(value, i) on j.i = t.i
                     on conflict (device_id) do update set force = excluded.force, lab = excluded.lab,
                         case_reference = excluded.case_reference, stage = excluded.stage, held = excluded.held,
@@ -111,12 +112,12 @@ class ProjectionStore {
                         seized_at = excluded.seized_at, returned_at = excluded.returned_at,
                         time_sensitive = excluded.time_sensitive, enhanced = excluded.enhanced,
                         next_due_at = excluded.next_due_at, next_fire_at = excluded.next_fire_at,
-                        version = excluded.version, state = excluded.state""")) {
+                        version = excluded.version, seized_by = excluded.seized_by, state = excluded.state""")) {
                 int n = rows.size();
                 Object[] id = new Object[n], force = new Object[n], lab = new Object[n], caseRef = new Object[n],
                         stage = new Object[n], held = new Object[n], owner = new Object[n], type = new Object[n],
                         seized = new Object[n], returned = new Object[n], ts = new Object[n], enh = new Object[n],
-                        next = new Object[n], fire = new Object[n], version = new Object[n];
+                        next = new Object[n], fire = new Object[n], version = new Object[n], seizedBy = new Object[n];
                 // The states go as one JSON array, not a text[]: the driver escapes every quote of every element of
                 // a text array, which cost more than all the rest of a rebuild's writing.
                 StringBuilder states = new StringBuilder(n * 1024).append('[');
@@ -138,12 +139,14 @@ class ProjectionStore {
                     next[i] = micros(r.nextDueAt());
                     fire[i] = micros(r.nextFireAt());
                     version[i] = v.version();
+                    seizedBy[i] = v.seizedBy();
                     states.append(i == 0 ? "" : ",").append(DeviceViewJson.write(v));
                 }
                 setArrays(c, ps, new String[]{"uuid", "text", "text", "text", "text", "bool", "text", "text", "int8",
-                        "int8", "bool", "bool", "int8", "int8", "int8"},
-                        id, force, lab, caseRef, stage, held, owner, type, seized, returned, ts, enh, next, fire, version);
-                ps.setString(16, states.append(']').toString());
+                        "int8", "bool", "bool", "int8", "int8", "int8", "text"},
+                        id, force, lab, caseRef, stage, held, owner, type, seized, returned, ts, enh, next, fire, version,
+                        seizedBy);
+                ps.setString(17, states.append(']').toString());
                 ps.executeUpdate();
             }
             return null;

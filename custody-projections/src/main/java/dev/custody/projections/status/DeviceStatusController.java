@@ -1,16 +1,10 @@
 package dev.custody.projections.status;
 
-import dev.custody.edge.NotFound;
-import dev.custody.edge.Params;
-import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
-import dev.custody.projections.device.DeviceQueries;
-import dev.custody.projections.device.DeviceQueries.StoredStatus;
-import dev.custody.projections.view.DeviceView;
+import dev.custody.projections.status.DeviceSearch.CaseDevices;
+import dev.custody.projections.status.DeviceSearch.DeviceSummary;
+import dev.custody.projections.status.DeviceSearch.Filters;
 import dev.custody.values.Actor;
-import dev.custody.values.CustodyStage;
-import dev.custody.values.ForceCode;
-import dev.custody.values.OwnerRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,9 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** Device status, case view and search: an officer's answers without a phone call to the lab. */
@@ -30,36 +21,12 @@ import java.util.UUID;
 @Tag(name = "Device status", description = "The read side: eventually consistent with the commands, usually within milliseconds")
 class DeviceStatusController {
 
-    /**
-     * A device in a list: enough to find it and see where it is.
-     *
-     * @param needsAttention an event of the device is quarantined and its later events wait behind it (see
-     *                       {@link StoredStatus#needsAttention()})
-     */
-    record DeviceSummary(UUID deviceId, long version, String force, String caseReference, String deviceType,
-                         String ownerRole, String stage, boolean held, String lab, Instant seizedAt,
-                         Instant returnedAt, double daysHeld, boolean replacementIssued, Instant nextDueAt,
-                         boolean needsAttention) {
-        static DeviceSummary of(StoredStatus s, Instant now) {
-            DeviceView v = s.view();
-            return new DeviceSummary(v.deviceId(), v.version(), v.force(), v.caseReference(), v.deviceType().name(),
-                    v.ownerRole().name(), v.stage().name(), v.isHeld(), v.lab(), v.seizedAt(), v.returnedAt(),
-                    Math.round(v.daysHeld(now) * 100) / 100.0, v.firstReplacementIssuedAt() != null,
-                    s.nextDueAt() == null ? null : s.nextDueAt().toInstant(), s.needsAttention());
-        }
-    }
-
-    record CaseDevices(String caseReference, List<DeviceSummary> devices) {
-    }
-
-    private final DeviceQueries devices;
     private final DeviceStatusService statuses;
-    private final Clock clock;
+    private final DeviceSearch search;
 
-    DeviceStatusController(DeviceQueries devices, DeviceStatusService statuses, Clock clock) {
-        this.devices = devices;
+    DeviceStatusController(DeviceStatusService statuses, DeviceSearch search) {
         this.statuses = statuses;
-        this.clock = clock;
+        this.search = search;
     }
 
     @GetMapping("/api/v1/devices/{id}")
@@ -85,24 +52,13 @@ class DeviceStatusController {
                                @RequestParam(required = false) Boolean needsAttention,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
-        new Params().oneOf("stage", stage, CustodyStage.values()).oneOf("ownerRole", ownerRole, OwnerRole.values())
-                .text("force", force).text("lab", lab)
-                .paging(page, size).validate();
-        Instant now = clock.instant();
-        var search = new DeviceQueries.Search(ForceFilter.of(actor, force), lab, stage, ownerRole, null, held,
-                overdue ? now : null, needsAttention);
-        return new Page<>(devices.search(search, page, size).stream().map(s -> DeviceSummary.of(s, now)).toList(),
-                page, size, devices.count(search));
+        return search.search(actor, new Filters(force, lab, stage, ownerRole, null, held, overdue, needsAttention, null), page, size);
     }
 
     @GetMapping("/api/v1/cases/{caseReference}/devices")
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
     @Operation(summary = "Every device under one case reference")
     CaseDevices byCase(@Parameter(hidden = true) Actor actor, @PathVariable String caseReference) {
-        new Params().text("caseReference", caseReference).validate();
-        var search = new DeviceQueries.Search(ForceFilter.of(actor, null), null, null, null, caseReference, null);
-        Instant now = clock.instant();
-        return new CaseDevices(caseReference, devices.search(search, 0, Page.MAX_SIZE).stream()
-                .map(s -> DeviceSummary.of(s, now)).toList());
+        return search.byCase(actor, caseReference);
     }
 }

@@ -13,6 +13,7 @@ import dev.custody.events.DeviceEvent.DownloadStarted;
 import dev.custody.events.DeviceEvent.DownloadVerified;
 import dev.custody.events.DeviceEvent.ExaminationCompleted;
 import dev.custody.events.DeviceEvent.ExaminationStarted;
+import dev.custody.events.DeviceEvent.LabelPrinted;
 import dev.custody.events.DeviceEvent.ReplacementIssued;
 import dev.custody.events.DeviceEvent.ReplacementReturned;
 import dev.custody.events.DeviceEvent.RetentionExtended;
@@ -71,6 +72,8 @@ public final class DeviceView {
     private LegalBasis legalBasis;
     private int seizureNumber;
     private Instant seizedAt;
+    /** Who seized the device this time: the officer whose devices these are. */
+    private String seizedBy;
     private Instant previousReturnAt;
     private Long reseizureGapSeconds;
 
@@ -111,6 +114,11 @@ public final class DeviceView {
 
     /** Null while every seal check of this seizure passed, so the stored view of most devices does not grow. */
     private List<SealProblem> sealProblems;
+
+    /** The device's label code, once a label was printed; kept across seizures, like the code itself. */
+    private String labelCode;
+    /** Labels printed for the device, over all its seizures; null before the first. */
+    private Integer labelsPrinted;
 
     private boolean dateRangeExceedsLimit;
     private LocalDate scopeFrom;
@@ -203,6 +211,9 @@ public final class DeviceView {
             returnedTo = e.returnedTo();
             holderKind = HolderKind.OWNER;
             holderName = e.returnedTo().name();
+        } else if (event instanceof LabelPrinted e) {
+            labelCode = e.code();
+            labelsPrinted = e.copy();
         } else if (event instanceof VictimNotified e) {
             victimUpdates++;
             if (lastVictimUpdateAt == null || e.occurredAt().isAfter(lastVictimUpdateAt)) {
@@ -224,6 +235,7 @@ public final class DeviceView {
         legalBasis = d.legal() == null ? null : d.legal().basis();
         seizureNumber = e.seizureNumber();
         seizedAt = e.occurredAt();
+        seizedBy = e.actor().id();
         previousReturnAt = e.reseizure() == null ? null : e.reseizure().previousReturnAt();
         reseizureGapSeconds = e.reseizure() == null ? null : e.reseizure().sinceReturn().toSeconds();
         holderKind = HolderKind.OFFICER;
@@ -344,6 +356,19 @@ public final class DeviceView {
 
     public Instant seizedAt() {
         return seizedAt;
+    }
+
+    public String seizedBy() {
+        return seizedBy;
+    }
+
+    public String labelCode() {
+        return labelCode;
+    }
+
+    /** Labels printed for the device so far, 0 before the first. */
+    public int labelsPrinted() {
+        return labelsPrinted == null ? 0 : labelsPrinted;
     }
 
     public Instant previousReturnAt() {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LabJourneyBrowserIT extends BrowserIT {
 
-    private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String HASH = DeviceSteps.HASH;
 
     @BeforeEach
     void signIn() {
@@ -34,17 +34,12 @@ class LabJourneyBrowserIT extends BrowserIT {
         return Device.seize(api, "officer", "lab", Requests.seizeVictimPhone(now().minusSeconds(3600)));
     }
 
-    /** On the device page, reaches the step's button with Tab and opens it with Enter. */
     private void openStep(String label) {
-        browser.tabTo(By.linkText(label));
-        browser.type(Keys.ENTER);
-        browser.waitFor(By.cssSelector("[data-test=step-form]"));
+        DeviceSteps.open(browser, label);
     }
 
     private void expectDone(String device, String message, String stage) {
-        browser.waitUntil("back on the device page", b -> b.path().equals("/devices/" + device));
-        assertThat(browser.text(By.cssSelector("[data-test=done]"))).contains(message);
-        assertThat(browser.text(By.cssSelector("[data-test=stage]"))).isEqualTo(stage);
+        DeviceSteps.expectDone(browser, device, message, stage);
     }
 
     @Test

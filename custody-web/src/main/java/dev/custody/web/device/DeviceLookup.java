@@ -1,5 +1,6 @@
 package dev.custody.web.device;
 
+import dev.custody.device.LabelLookup;
 import dev.custody.values.Actor;
 import dev.custody.web.layout.PageNotFound;
 import org.springframework.stereotype.Service;
@@ -8,22 +9,28 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a scanned or typed code stands for: the one place a code becomes a device. Today a code is the device's id
- * (its UUID, in any case, with or without spaces a scanner adds); a device of another force, or none, is no match.
- * Opaque label codes are resolved here too once labels carry them.
+ * What a scanned or typed code stands for: the one place a code becomes a device on the pages. A code is a label's
+ * code ({@link LabelLookup}, read forgivingly: case, spaces and dashes do not matter) or the device's id (its UUID,
+ * as the API names it); a device of another force, or none, is no match either way.
  */
 @Service
 public class DeviceLookup {
 
     private final DeviceRecords records;
+    private final LabelLookup labels;
 
-    DeviceLookup(DeviceRecords records) {
+    DeviceLookup(DeviceRecords records, LabelLookup labels) {
         this.records = records;
+        this.labels = labels;
     }
 
     public Optional<UUID> find(Actor actor, String code) {
         if (code == null) {
             return Optional.empty();
+        }
+        Optional<UUID> labelled = labels.find(actor, code).map(LabelLookup.Label::deviceId);
+        if (labelled.isPresent()) {
+            return labelled;
         }
         String trimmed = code.strip();
         UUID id;

@@ -15,10 +15,12 @@ import dev.custody.events.DeviceEvent.DownloadStarted;
 import dev.custody.events.DeviceEvent.DownloadVerified;
 import dev.custody.events.DeviceEvent.ExaminationCompleted;
 import dev.custody.events.DeviceEvent.ExaminationStarted;
+import dev.custody.events.DeviceEvent.LabelPrinted;
 import dev.custody.events.DeviceEvent.ReplacementIssued;
 import dev.custody.events.DeviceEvent.ReplacementReturned;
 import dev.custody.events.DeviceEvent.RetentionExtended;
 import dev.custody.events.DeviceEvent.VictimNotified;
+import dev.custody.device.LabelCode;
 import dev.custody.values.SealCheck;
 import dev.custody.web.layout.Formats;
 
@@ -129,6 +131,9 @@ public class Timeline {
         } else if (event instanceof DeviceReturned e) {
             note(details, e.note());
             return "Returned to " + formats.words(e.returnedTo()).toLowerCase();
+        } else if (event instanceof LabelPrinted e) {
+            details.add("Code " + LabelCode.display(e.code()) + ", " + formats.words(e.format()).toLowerCase());
+            return e.copy() == 1 ? "Label printed" : "Label printed again (copy " + e.copy() + ")";
         } else if (event instanceof VictimNotified e) {
             details.add(e.reason());
             return "Victim told (" + formats.words(e.channel()).toLowerCase() + ")";

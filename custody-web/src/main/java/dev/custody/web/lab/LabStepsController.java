@@ -19,6 +19,7 @@ import dev.custody.values.ExtractionType;
 import dev.custody.web.device.DevicePage;
 import dev.custody.web.device.DeviceRecord;
 import dev.custody.web.device.DeviceRecords;
+import dev.custody.web.device.StepSender;
 import dev.custody.web.device.Timeline;
 import dev.custody.web.form.FormErrors;
 import dev.custody.web.form.FormErrors.FieldProblem;
@@ -26,7 +27,6 @@ import dev.custody.web.form.When;
 import dev.custody.web.lab.LabActions.Step;
 import dev.custody.web.layout.PageNotFound;
 import jakarta.validation.Validator;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,16 +63,16 @@ class LabStepsController {
     private final DeviceRecords records;
     private final DeviceCommands commands;
     private final DevicePage devicePage;
-    private final Timeline timeline;
+    private final StepSender sender;
     private final Validator validator;
     private final Clock clock;
 
-    LabStepsController(DeviceRecords records, DeviceCommands commands, DevicePage devicePage, Timeline timeline,
+    LabStepsController(DeviceRecords records, DeviceCommands commands, DevicePage devicePage, StepSender sender,
                        Validator validator, Clock clock) {
         this.records = records;
         this.commands = commands;
         this.devicePage = devicePage;
-        this.timeline = timeline;
+        this.sender = sender;
         this.validator = validator;
         this.clock = clock;
     }
@@ -85,9 +83,7 @@ class LabStepsController {
         Step step = step(slug);
         DeviceRecord device = records.load(actor, id);
         if (!LabActions.steps(actor, device.view()).contains(step)) {
-            redirect.addFlashAttribute("notice", "You cannot " + step.label.toLowerCase(Locale.UK)
-                    + " now: the device is " + device.view().stage().name().replace('_', ' ').toLowerCase(Locale.UK)
-                    + ".");
+            redirect.addFlashAttribute("notice", StepSender.unavailable(step.label, device));
             return "redirect:/devices/" + id;
         }
         return show(step, device, LabStepForm.blank(device.version(), device.view().downloadAttempt()),
@@ -111,34 +107,22 @@ class LabStepsController {
             return show(step, records.load(actor, id), form, FormErrors.of("invalid-request", null, all), null,
                     model);
         }
-        try {
-            send(step, actor, new Conditions(null, form.version()), new DeviceId(id),
-                    form.attempt() == null ? 0 : form.attempt(), request);
-        } catch (Problem refused) {
-            if (refused.status() == HttpStatus.NOT_FOUND) {
-                throw new PageNotFound(refused.detail());
+        StepSender.Outcome outcome = sender.send(actor, id, form.version(), LABELS, () -> send(step, actor,
+                new Conditions(null, form.version()), new DeviceId(id), form.attempt() == null ? 0 : form.attempt(),
+                request));
+        if (outcome instanceof StepSender.Outcome.Changed changed) {
+            // Someone else changed the device after the form was drawn: say what, and ask again if the step still fits.
+            if (LabActions.steps(actor, changed.device().view()).contains(step)) {
+                return show(step, changed.device(), form.at(changed.device().version()), FormErrors.none(),
+                        changed.since(), model);
             }
-            DeviceRecord device = records.load(actor, id);
-            // A stale form is refused by the expected version, or first by a rule the other person's step now
-            // breaks (Axon checks the version after the handler): either way the news is what changed.
-            if (form.version() != null && (device.version() > form.version()
-                    || DeviceCommands.CONCURRENT_MODIFICATION.equals(refused.rule()))) {
-                return changed(actor, step, device, form, model);
-            }
-            return show(step, device, form, FormErrors.from(refused, LABELS), null, model);
+            return devicePage.show(actor, changed.device(), changed.since(), model);
+        }
+        if (outcome instanceof StepSender.Outcome.Refused refused) {
+            return show(step, refused.device(), form, refused.errors(), null, model);
         }
         redirect.addFlashAttribute("done", step.done);
         return "redirect:/devices/" + id;
-    }
-
-    /** Someone else changed the device after the form was drawn: say what, and ask again if the step still fits. */
-    private String changed(Actor actor, Step step, DeviceRecord device, LabStepForm form, Model model) {
-        List<Timeline.Step> since = timeline.steps(device.since(form.version()));
-        Collections.reverse(since);
-        if (LabActions.steps(actor, device.view()).contains(step)) {
-            return show(step, device, form.at(device.version()), FormErrors.none(), since, model);
-        }
-        return devicePage.show(actor, device, since, model);
     }
 
     private String show(Step step, DeviceRecord device, LabStepForm form, FormErrors errors,

@@ -64,7 +64,9 @@ public class Formats {
             Map.entry("PACE_SEIZURE", "Seizure under PACE"), Map.entry("WARRANT", "Warrant"),
             Map.entry("SWAP_OUT", "Swap-out phone"), Map.entry("BASIC_HANDSET", "Basic handset"),
             Map.entry("PHONE_CALL", "phone call"), Map.entry("IN_PERSON", "in person"), Map.entry("VIA_ISVA", "via ISVA"),
-            Map.entry("EMAIL", "email"), Map.entry("SMS", "text message"),
+            Map.entry("EMAIL", "email"), Map.entry("SMS", "text message"), Map.entry("LETTER", "letter"),
+            // label paper
+            Map.entry("ROLL_62MM", "62 mm label roll"), Map.entry("A4_SHEET", "A4 sheet"),
             // severities and alert states
             Map.entry("WARNING", "Warning"), Map.entry("BREACH", "Breach"), Map.entry("OPEN", "Open"),
             Map.entry("ACKNOWLEDGED", "Acknowledged"), Map.entry("RESOLVED", "Resolved"));

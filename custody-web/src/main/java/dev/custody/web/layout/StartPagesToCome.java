@@ -18,12 +18,10 @@ class StartPagesToCome {
     }
 
     private static final Map<String, Page> PAGES = Map.of(
-            "/officer", new Page("My devices",
-                    "The devices you seized, your cases and searching will be here."),
             "/supervisor", new Page("Alerts",
                     "Your force's alerts, acknowledging them and extending retention will be here."));
 
-    @GetMapping({"/officer", "/supervisor"})
+    @GetMapping({"/supervisor"})
     String page(HttpServletRequest request, Model model) {
         Page page = PAGES.get(request.getServletPath());
         model.addAttribute("heading", page.heading());

@@ -13,8 +13,8 @@ public final class WebPaths {
     public static final String SIGN_OUT = "/sign-out";
     public static final String FORBIDDEN = "/forbidden";
 
-    /** Static assets: GOV.UK Frontend's fonts and images, the webjars and Custody's own scripts and styles. */
-    static final List<String> ASSETS = List.of("/assets/**", "/webjars/**", "/ui/**");
+    /** Static assets: GOV.UK Frontend's fonts and images, the webjars, Custody's own scripts and styles, the icon. */
+    static final List<String> ASSETS = List.of("/assets/**", "/webjars/**", "/ui/**", "/favicon.ico");
 
     /** Pages, each prefix also covering its own root ({@code /lab} and {@code /lab/...}). */
     static final List<String> PAGES = List.of("/", SIGN_IN, SIGN_OUT, FORBIDDEN, "/lab/**", "/officer/**",

@@ -40,6 +40,8 @@ class WebSecurityConfig {
                         .requestMatchers(WebPaths.ASSETS.toArray(String[]::new)).permitAll()
                         .requestMatchers(WebPaths.SIGN_IN, WebPaths.FORBIDDEN).permitAll()
                         .requestMatchers("/lab/**", "/devices/*/lab/**").hasRole("LAB")
+                        .requestMatchers("/devices/*/label", "/devices/*/labels/**").hasAnyRole("OFFICER", "LAB")
+                        .requestMatchers("/devices/*/officer/**").hasRole("OFFICER")
                         .requestMatchers("/officer/**").hasRole("OFFICER")
                         .requestMatchers("/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/inspector/**").hasRole("INSPECTOR")
