@@ -18,6 +18,8 @@ import dev.custody.notifier.support.Mailbox;
 import dev.custody.notifier.support.Mailbox.Mail;
 import dev.custody.notifier.support.TestClock;
 import dev.custody.notifier.support.TestNotifierApp;
+import dev.custody.processing.Quarantine;
+import dev.custody.processing.QuarantineRetrier;
 import dev.custody.values.Actor;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -385,10 +389,76 @@ class NotifierIT {
     }
 
     @Test
+    void aQuarantinedRecordIsRecordedWithItsValueAndARetryOfTheRepairedValueHandlesIt() {
+        String address = unique("quarantined") + "@example.org";
+        String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
+        ServerRecords device = new ServerRecords("dyfed-powys");
+        Instant t = TestClock.INSTANCE.instant();
+        ProducerRecord<String, String> poison = new ProducerRecord<>(Infra.EVENTS, device.id(),
+                "{\"specversion\":\"1.0\",\"id\":\"poison-" + UUID.randomUUID()
+                        + "\",\"type\":\"dev.custody.DeviceReturned\",\"time\":\"not a time\"}");
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, t), poison);
+        Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 1);
+
+        Map<String, Object> row = Await.until(WAIT, () -> jdbc.queryForList("select * from quarantined_event "
+                + "where processor = 'custody-notifier' and device_id = ?", device.id()), r -> r.size() == 1).get(0);
+        assertThat(row.get("state")).isEqualTo("QUARANTINED");
+        assertThat(row.get("source_topic")).isEqualTo(Infra.EVENTS);
+        assertThat(row.get("payload")).isEqualTo(poison.value());
+        assertThat(row.get("error_message").toString()).isNotBlank();
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        assertThat(meters.get(Quarantine.METRIC).tag("processor", "custody-notifier").counter().count())
+                .isGreaterThanOrEqualTo(1);
+
+        Quarantine quarantine = app.getBean(Quarantine.class);
+        QuarantineRetrier retrier = app.getBean(QuarantineRetrier.class);
+        UUID id = (UUID) row.get("quarantine_id");
+        assertThat(retrier.retry(quarantine.find(id).orElseThrow(), "admin").result()).isEqualTo("STILL_FAILING");
+
+        // The operator repairs the stored record (the broker's copy is never read again) and retries it.
+        jdbc.update("update quarantined_event set payload = ? where quarantine_id = ?",
+                device.returned(t.plusSeconds(3600)).value(), id);
+        assertThat(retrier.retry(quarantine.find(id).orElseThrow(), "admin").result()).isEqualTo("APPLIED");
+        assertThat(Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 2))
+                .anySatisfy(m -> assertThat(m.body()).contains("has been returned"));
+        assertThat(quarantine.find(id).orElseThrow().state()).isEqualTo(Quarantine.RESOLVED);
+    }
+
+    @Test
     void consumerLagIsMeasured() {
         MeterRegistry meters = app.getBean(MeterRegistry.class);
-        Await.until(WAIT, () -> meters.find("kafka.consumer.fetch.manager.records.lag.max").meters(),
-                m -> !m.isEmpty());
+        KafkaListenerEndpointRegistry listeners = app.getBean(KafkaListenerEndpointRegistry.class);
+        // A backlog built up while the notifier is paused: more seizures than one poll takes (max.poll.records, 500),
+        // because the consumer measures a partition's lag after taking its records from the fetch.
+        Instant t = TestClock.INSTANCE.instant();
+        @SuppressWarnings("unchecked")
+        ProducerRecord<String, String>[] backlog = new ProducerRecord[1000];
+        for (int i = 0; i < backlog.length; i++) {
+            backlog[i] = new ServerRecords("dyfed-powys").seized(null, OwnerRole.SUSPECT, 0, t);
+        }
+        listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
+        try {
+            Await.until(WAIT, () -> listeners.getListenerContainers().stream()
+                    .allMatch(MessageListenerContainer::isContainerPaused), paused -> paused);
+            ServerRecords.produce(backlog);
+        } finally {
+            listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+        }
+        // Once it consumes again, the consumer's lag metric shows the backlog it found...
+        double seen = Await.until(WAIT, () -> lagMetric(listeners, "records-lag-max"), lag -> lag > 0);
+        System.out.printf("[consumer lag] largest lag seen: %.0f records%n", seen);
+        // ...it is exported for Prometheus, and each partition's lag drops back to nothing once it has caught up.
+        assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").meters()).isNotEmpty();
+        Await.until(WAIT, () -> lagMetric(listeners, "records-lag"), lag -> lag == 0);
+    }
+
+    /** The largest value of a fetch-manager metric of the notifier's live consumers (NaN ones skipped), -1 if none. */
+    private static double lagMetric(KafkaListenerEndpointRegistry listeners, String name) {
+        return listeners.getListenerContainers().stream().flatMap(c -> c.metrics().values().stream())
+                .flatMap(m -> m.entrySet().stream())
+                .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("consumer-fetch-manager-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .filter(v -> !Double.isNaN(v)).max().orElse(-1);
     }
 
     private static ConsumerRecord<String, String> awaitDeadLetter(String key) {

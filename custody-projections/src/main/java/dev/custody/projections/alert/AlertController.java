@@ -1,10 +1,14 @@
 package dev.custody.projections.alert;
 
+import dev.custody.edge.Bounds;
+import dev.custody.edge.FreeText;
 import dev.custody.edge.NotFound;
+import dev.custody.edge.Params;
 import dev.custody.edge.Problem;
+import dev.custody.edge.TimeWindow;
+import dev.custody.edge.TimeWindow.Horizon;
 import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
-import dev.custody.projections.access.Params;
 import dev.custody.values.Actor;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
@@ -41,15 +45,17 @@ class AlertController {
     record AlertDetail(AlertView alert, List<AlertLogEntry> log) {
     }
 
-    record AcknowledgeRequest(@NotBlank @Size(max = 2000) String note) {
+    record AcknowledgeRequest(@NotBlank @Size(max = Bounds.NOTE) @FreeText String note) {
     }
 
     private final AlertStore store;
     private final Clock clock;
+    private final TimeWindow window;
 
-    AlertController(AlertStore store, Clock clock) {
+    AlertController(AlertStore store, Clock clock, TimeWindow window) {
         this.store = store;
         this.clock = clock;
+        this.window = window;
     }
 
     @GetMapping("/alerts")
@@ -71,6 +77,8 @@ class AlertController {
                 .oneOf("severity", severity, AlertSeverity.values())
                 .oneOf("ownerRole", ownerRole, OwnerRole.values())
                 .oneOf("state", state, STATES)
+                .text("force", force).text("lab", lab)
+                .within(window, Horizon.FUTURE, "from", from).within(window, Horizon.FUTURE, "to", to)
                 .paging(page, size)
                 .check(from == null || to == null || from.isBefore(to), "to", "must be after from")
                 .validate();
@@ -108,7 +116,9 @@ class AlertController {
                             @RequestParam(required = false) Instant to,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "100") int size) {
-        new Params().paging(page, size).validate();
+        new Params().text("force", force)
+                .within(window, Horizon.FUTURE, "from", from).within(window, Horizon.FUTURE, "to", to)
+                .paging(page, size).validate();
         String scoped = ForceFilter.of(actor, force);
         return new Page<>(store.logEntries(scoped, from, to, page, size), page, size,
                 store.countLogEntries(scoped, from, to));

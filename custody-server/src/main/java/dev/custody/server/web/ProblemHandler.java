@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.custody.edge.RequestBounds.BodyTooLarge;
 import dev.custody.edge.Problem;
 import dev.custody.edge.Problem.FieldError;
 import dev.custody.server.security.FirewallRejection;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -25,9 +28,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
@@ -73,7 +79,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+        if (databaseUnreachable(e)) {
+            log.warn("Refused a request: the database cannot be reached: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "The database cannot be reached just now; nothing was stored. Try again shortly", List.of())
+                    .getBody();
+        }
         log.error("Unexpected failure", e);
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; nothing was stored", List.of()).getBody();
@@ -83,7 +96,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+                .map(ProblemHandler::fieldError)
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return respond(Problem.invalid("invalid-request", errors), headers);
@@ -93,8 +106,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
+        // A parameter (a path variable, a query parameter) is named as such; a validated body by its fields' paths.
         List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(ProblemHandler::fieldError)
+                        : result.getResolvableErrors().stream()
                         .map(error -> new FieldError(String.valueOf(result.getMethodParameter().getParameterName()),
                                 String.valueOf(error.getDefaultMessage()))))
                 .sorted(Comparator.comparing(FieldError::field))
@@ -113,6 +129,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLarge tooLarge) {
+                return respond(tooLarge.problem(), headers);
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -143,6 +164,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("rule", rule);
         }
         return response;
+    }
+
+    /** A bound field's error; a value that could not even be converted is described, never Spring's message. */
+    private static FieldError fieldError(org.springframework.validation.FieldError error) {
+        return new FieldError(error.getField(), error.isBindingFailure() ? "is not valid"
+                : String.valueOf(error.getDefaultMessage()));
     }
 
     private static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {
@@ -209,6 +236,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return "an object";
         }
         return "a valid value";
+    }
+
+    /**
+     * A failure to reach the database, however the layers above wrapped it: no pooled connection within the pool's
+     * timeout, or a connection that broke or was refused (SQL state class 08; 57P0x: the server shutting down or not
+     * yet accepting connections).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String s) {
