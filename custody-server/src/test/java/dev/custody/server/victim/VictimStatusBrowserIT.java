@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VictimStatusBrowserIT extends BrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** A date as the page writes it in English: 1 December 2026. */
+    private static final String DAY = "\\d{1,2} [A-Z][a-z]+ \\d{4}";
 
     @BeforeEach
     void aPhoneOfItsOwn() {
@@ -89,6 +92,23 @@ class VictimStatusBrowserIT extends BrowserIT {
         press(By.cssSelector("a[data-test=language-cy]"));
         browser.waitUntil("the page is in Welsh", b -> "cy".equals(htmlLang()));
         assertThat(browser.text(By.cssSelector("[data-test=where]"))).isEqualTo("Gyda’r heddlu");
+
+        // At a lab that completed an examination lately: the page gives the expected return as a range of dates.
+        Instant t = now().minus(Duration.ofMinutes(50));
+        Device.seize(api, "officer", "lab", Seizure.at(t).timeSensitive(false).json())
+                .labReceipt(t.plus(Duration.ofMinutes(1))).downloadStarted(t.plus(Duration.ofMinutes(2)))
+                .downloadCompleted(t.plus(Duration.ofMinutes(3))).downloadVerified(t.plus(Duration.ofMinutes(4)))
+                .examinationStarted(t.plus(Duration.ofMinutes(5))).examinationCompleted(t.plus(Duration.ofMinutes(6)),
+                        false).status("officer");
+        englishPhone.labReceipt(now().minus(Duration.ofMinutes(5))).status("officer");
+        browser.go(StatusPages.path(receipt) + "?lang=en");
+        browser.waitFor(By.cssSelector("[data-test=expected]"));
+        assertThat(browser.text(By.cssSelector("[data-test=where]"))).isEqualTo("At the lab");
+        assertThat(browser.text(By.cssSelector("[data-test=expected]")))
+                .matches("We expect to return it between " + DAY + " and " + DAY
+                        + "\\. This is an estimate, not a promise\\.");
+        assertFitsTheScreen();
+        browser.check("victim-status-en-at-lab");
     }
 
     @Test

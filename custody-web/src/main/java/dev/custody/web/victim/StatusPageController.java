@@ -53,12 +53,15 @@ class StatusPageController {
     @GetMapping("/status/{token}")
     ModelAndView status(@PathVariable String token, @RequestParam(name = "lang", required = false) String lang,
                         HttpServletRequest request, HttpServletResponse response) {
+        // The path's one bound: the token's exact shape, checked before anything is done with it. Anything else
+        // could never be a link, so it is answered as an unknown one (not 400), counted against the address only.
+        boolean shaped = StatusLinkToken.wellFormed(token);
         StatusRateLimiter.Decision decision = limiter.check(request.getRemoteAddr(),
-                Base64.getEncoder().encodeToString(StatusLinkToken.hash(token)));
+                shaped ? Base64.getEncoder().encodeToString(StatusLinkToken.hash(token)) : null);
         if (!decision.allowed()) {
             return busy(lang, decision.retryAfter(), response);
         }
-        Optional<VictimStatus> status = statuses.find(token);
+        Optional<VictimStatus> status = shaped ? statuses.find(token) : Optional.empty();
         if (status.isEmpty()) {
             return notice(NoticeKind.UNKNOWN, lang, HttpStatus.NOT_FOUND);
         }

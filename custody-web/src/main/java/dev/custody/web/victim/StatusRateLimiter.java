@@ -43,12 +43,17 @@ final class StatusRateLimiter {
                 .build();
     }
 
-    /** Counts one request from {@code address} for the link whose hash is {@code linkKey}. */
+    /**
+     * Counts one request from {@code address} for the link whose hash is {@code linkKey}; a null key (text that could
+     * never be a link) counts against the address only.
+     */
     Decision check(String address, String linkKey) {
         Instant now = clock.instant();
         Duration wait = Duration.ZERO;
         wait = max(wait, count("address:" + address, limits.perAddress(), now));
-        wait = max(wait, count("link:" + linkKey, limits.perLink(), now));
+        if (linkKey != null) {
+            wait = max(wait, count("link:" + linkKey, limits.perLink(), now));
+        }
         return new Decision(wait.isZero(), wait);
     }
 

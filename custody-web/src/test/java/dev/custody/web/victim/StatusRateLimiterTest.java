@@ -64,6 +64,16 @@ class StatusRateLimiterTest {
     }
 
     @Test
+    void textThatIsNoLinkCountsAgainstItsAddressOnly() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.check("10.0.0.11", null).allowed()).isTrue();
+        }
+        assertThat(limiter.check("10.0.0.11", null).allowed()).as("the address's limit").isFalse();
+        assertThat(limiter.check("10.0.0.12", null).allowed()).as("no shared key for malformed links").isTrue();
+        assertThat(limiter.size()).as("two addresses, no link").isEqualTo(2);
+    }
+
+    @Test
     void madeUpKeysCannotGrowMemoryPastTheBound() {
         StatusRateLimiter small = new StatusRateLimiter(new RateLimit(Duration.ofMinutes(1), 3, 1_000_000), clock, 100);
         for (int i = 0; i < 10_000; i++) {

@@ -58,6 +58,19 @@ class StatusTextsTest {
         }
     }
 
+    /** The page never names the offence, the case, the officer or what was found, in either language. */
+    @Test
+    void noMessageNamesTheOffenceTheCaseTheOfficerOrWhatWasFound() throws IOException {
+        for (String name : List.of("messages.properties", "messages_cy.properties")) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                assertThat(bundle.getProperty(key).toLowerCase()).as(name + " " + key).doesNotContain("offence",
+                        "crime", "rape", "assault", "case", "officer", "suspect", "evidence", "finding", "found on",
+                        "isva", "trosedd", "achos", "swyddog", "tystiolaeth", "amau", "canfod");
+            }
+        }
+    }
+
     @Test
     void theWelshIsWelsh() throws IOException {
         Properties en = bundle("messages.properties");
