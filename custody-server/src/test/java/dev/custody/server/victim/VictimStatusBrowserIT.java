@@ -1,7 +1,7 @@
 package dev.custody.server.victim;
 
 import dev.custody.server.support.Api;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.Browser;
 import dev.custody.server.support.BrowserIT;
 import dev.custody.server.support.Device;

@@ -1,39 +1,16 @@
 package dev.custody.web.victim;
 
 import dev.custody.notifier.StatusLinkProperties.RateLimit;
+import dev.custody.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusRateLimiterTest {
 
-    /** A clock the test moves. */
-    private static final class Moving extends Clock {
-        Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Moving clock = new Moving();
+    private final MutableClock clock = new MutableClock();
     private final StatusRateLimiter limiter = new StatusRateLimiter(new RateLimit(Duration.ofMinutes(1), 3, 5), clock,
             1000);
 
@@ -42,13 +19,13 @@ class StatusRateLimiterTest {
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.check("10.0.0.1", "link-a").allowed()).isTrue();
         }
-        clock.now = clock.now.plusSeconds(20);
+        clock.advance(Duration.ofSeconds(20));
         StatusRateLimiter.Decision refused = limiter.check("10.0.0.2", "link-a");
         assertThat(refused.allowed()).as("the link's limit holds from any address").isFalse();
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(40));
         assertThat(limiter.check("10.0.0.2", "link-b").allowed()).as("other links are not held up").isTrue();
 
-        clock.now = clock.now.plusSeconds(40);
+        clock.advance(Duration.ofSeconds(40));
         assertThat(limiter.check("10.0.0.1", "link-a").allowed()).as("a new window").isTrue();
     }
 
