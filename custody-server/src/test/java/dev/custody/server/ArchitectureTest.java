@@ -27,15 +27,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries and house rules, checked on every build. */
-@AnalyzeClasses(packages = "dev.custody", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ArchitectureTest.NotTestFixtures.class})
+@AnalyzeClasses(packages = "dev.custody",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestFixtures.class})
 class ArchitectureTest {
 
-    /**
-     * custody-testing's classes are test fixtures compiled as a module's main code (test scope everywhere, banned at
-     * runtime by the enforcer): its MutableClock starts at the real time on purpose.
-     */
-    static final class NotTestFixtures implements ImportOption {
+    /** The shared test fixtures (custody-testing) are test code in a main jar: test scope only, never shipped. */
+    static final class NoTestFixtures implements ImportOption {
         @Override
         public boolean includes(com.tngtech.archunit.core.importer.Location location) {
             return !location.contains("/dev/custody/testing/");
