@@ -4,6 +4,7 @@ import dev.custody.notifier.channel.Channels;
 import dev.custody.notifier.NotifierMetrics;
 import dev.custody.notifier.NotifierProperties;
 import dev.custody.notifier.NotifierRole;
+import dev.custody.notifier.StatusLinkProperties;
 import dev.custody.notifier.sendlog.SendLog;
 import dev.custody.notifier.template.Template;
 import dev.custody.notifier.template.TemplateRenderer;
@@ -23,10 +24,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-/** The notifier's shared pieces: properties, templates (checked at start-up) and meters. */
+/**
+ * The notifier's shared pieces: properties (its own and the status links'), templates (checked at start-up) and
+ * meters.
+ */
 @Configuration(proxyBeanMethods = false)
 @NotifierRole
-@EnableConfigurationProperties(NotifierProperties.class)
+@EnableConfigurationProperties({NotifierProperties.class, StatusLinkProperties.class})
 public class NotifierConfiguration {
 
     @Bean

@@ -204,7 +204,7 @@ public class ContactVault {
                 .map(d -> new ErasurePolicy.Holding(d.returnedAt())).toList();
     }
 
-    private void audit(ContactReference reference, String action, String changed, String actorId, String actorForce) {
+    void audit(ContactReference reference, String action, String changed, String actorId, String actorForce) {
         jdbc.update("""
                 insert into notifier_contact_audit (contact_reference, action, changed, actor_id, actor_force, at)
                 values (:ref, :action, :changed, :actor, :force, :at)

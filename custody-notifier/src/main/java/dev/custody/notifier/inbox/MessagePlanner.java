@@ -11,6 +11,7 @@ import dev.custody.notifier.NotifierProperties;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.notifier.contact.Contact;
 import dev.custody.notifier.contact.ContactVault;
+import dev.custody.notifier.contact.StatusLinks;
 import dev.custody.notifier.sendlog.PlannedMessage;
 import dev.custody.notifier.sendlog.SendLog;
 import dev.custody.notifier.template.Template;
@@ -49,6 +50,7 @@ public class MessagePlanner {
 
     private final TrackedDevices devices;
     private final ContactVault vault;
+    private final StatusLinks statusLinks;
     private final SendLog sendLog;
     private final Clock clock;
     private final NotifierMetrics metrics;
@@ -57,10 +59,11 @@ public class MessagePlanner {
     private final FreshnessPolicy freshness;
     private final UpdateSchedule schedule;
 
-    MessagePlanner(TrackedDevices devices, ContactVault vault, SendLog sendLog, Clock clock, NotifierMetrics metrics,
-                   NotifierProperties properties) {
+    MessagePlanner(TrackedDevices devices, ContactVault vault, StatusLinks statusLinks, SendLog sendLog, Clock clock,
+                   NotifierMetrics metrics, NotifierProperties properties) {
         this.devices = devices;
         this.vault = vault;
+        this.statusLinks = statusLinks;
         this.sendLog = sendLog;
         this.clock = clock;
         this.metrics = metrics;
@@ -89,6 +92,7 @@ public class MessagePlanner {
             track(seized, before);
         } else if (event instanceof DeviceReturned returned) {
             devices.returned(returned.deviceId(), returned.occurredAt());
+            statusLinks.expireWith(returned.deviceId(), returned.occurredAt());
             before.map(TrackedDevice::contactReference).ifPresent(vault::rescheduleErasure);
         } else if (event instanceof VictimNotified notified) {
             devices.updated(notified.deviceId(), notified.occurredAt());

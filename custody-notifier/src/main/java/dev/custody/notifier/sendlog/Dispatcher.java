@@ -11,6 +11,7 @@ import dev.custody.notifier.contact.Contact;
 import dev.custody.notifier.contact.ContactChannel;
 import dev.custody.notifier.contact.ContactErased;
 import dev.custody.notifier.contact.ContactVault;
+import dev.custody.notifier.contact.StatusLinks;
 import dev.custody.notifier.deadletter.DeadLetters;
 import dev.custody.notifier.template.AlertTexts;
 import dev.custody.notifier.template.Localised;
@@ -49,6 +50,9 @@ import java.util.Map;
  *   <li>A failed send is retried with exponential backoff; after {@code max-attempts}, or at once for a failure that
  *       cannot heal, the original record goes to the dead-letter topic and the message is settled as DEAD.</li>
  *   <li>A delivered victim message is recorded as VictimNotified through the command side, retried until it is.</li>
+ *   <li>Every victim message carries a new link to the status page ({@link StatusLinks}), minted just before it is
+ *       rendered and forgotten again if the send fails. The token is only in the rendered text, never in the send
+ *       log, the dead-letter topic or a log line.</li>
  * </ul>
  */
 @Component
@@ -68,12 +72,15 @@ public class Dispatcher {
     private final NotifierProperties properties;
     private final Clock clock;
     private final VictimNotifiedRecorder recorder;
+    private final StatusLinks statusLinks;
 
     Dispatcher(SendLog sendLog, ContactVault vault, Channels channels, TemplateRenderer renderer,
                ExpectedReturns expectedReturns, DeadLetters deadLetters, NotifierMetrics metrics,
-               NotifierProperties properties, Clock clock, ObjectProvider<CommandGateway> commandGateway) {
+               NotifierProperties properties, Clock clock, ObjectProvider<CommandGateway> commandGateway,
+               StatusLinks statusLinks) {
         this.sendLog = sendLog;
         this.vault = vault;
+        this.statusLinks = statusLinks;
         this.channels = channels;
         this.renderer = renderer;
         this.expectedReturns = expectedReturns;
@@ -115,8 +122,9 @@ public class Dispatcher {
         }
     }
 
+    /** @param contact the victim's reference, for their status link; null for supervisors */
     private record Target(Delivery.Medium medium, String address, MessageLanguage language,
-                          NotificationChannel recordedChannel) {
+                          NotificationChannel recordedChannel, ContactReference contact) {
     }
 
     private void dispatch(OutgoingMessage message) {
@@ -155,27 +163,34 @@ public class Dispatcher {
                 return;
             }
             target = new Target(contact.channel().isEmail() ? Delivery.Medium.EMAIL : Delivery.Medium.SMS,
-                    contact.address(), MessageLanguage.of(contact.language()), contact.channel().recorded());
+                    contact.address(), MessageLanguage.of(contact.language()), contact.channel().recorded(),
+                    reference);
         } else {
             if (force.supervisorEmail() == null) {
                 skip(message, "no-supervisor-address");
                 return;
             }
             target = new Target(Delivery.Medium.EMAIL, force.supervisorEmail(),
-                    MessageLanguage.parse(force.supervisorLanguage()), null);
+                    MessageLanguage.parse(force.supervisorLanguage()), null, null);
         }
         String channelName = Channels.nameOf(force, target.medium());
         Channel channel;
         String providerReference;
+        StatusLinks.Issued link = null;
         try {
-            RenderedMessage rendered = render(message, force, target.language());
+            if (target.contact() != null && message.deviceId() != null) {
+                link = statusLinks.issue(target.contact(), message.deviceId(), message.force(), message.id());
+            }
+            RenderedMessage rendered = render(message, force, target.language(), link);
             channel = channels.choose(force, target.medium());
             providerReference = channel.send(new Delivery(target.medium(), target.address(), rendered,
                     message.id().toString()));
         } catch (DeliveryFailure failure) {
+            discard(link);
             failed(message, channelName, failure.getMessage(), failure.permanent());
             return;
         } catch (RuntimeException renderingOrChannel) {
+            discard(link);
             failed(message, channelName, DeliveryFailure.scrub(renderingOrChannel.getClass().getSimpleName() + ": "
                     + renderingOrChannel.getMessage()), renderingOrChannel instanceof IllegalArgumentException
                     || renderingOrChannel.getClass().getSimpleName().equals("InvalidTemplate"));
@@ -193,8 +208,21 @@ public class Dispatcher {
         }
     }
 
-    private RenderedMessage render(OutgoingMessage message, NotifierProperties.Force force, MessageLanguage language) {
+    /** A link whose message did not go is forgotten; if even that fails, it is a link nobody holds. */
+    private void discard(StatusLinks.Issued link) {
+        try {
+            statusLinks.discard(link);
+        } catch (RuntimeException e) {
+            log.warn("An unsent status link could not be forgotten: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private RenderedMessage render(OutgoingMessage message, NotifierProperties.Force force, MessageLanguage language,
+                                   StatusLinks.Issued link) {
         Map<String, Object> values = new HashMap<>();
+        if (link != null) {
+            values.put("statusLink", link.url());
+        }
         Map<String, String> params = message.params();
         values.put("forceName", new Localised(force.nameEn(), force.nameCy()));
         values.put("contactNumber", force.contactNumber());

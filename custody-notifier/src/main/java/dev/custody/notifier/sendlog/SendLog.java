@@ -202,6 +202,16 @@ public class SendLog {
                 rs -> rs.next() ? instant(rs, "oldest") : null));
     }
 
+    /** The last message delivered to {@code recipient} about a device: what the status page says we last told them. */
+    public Optional<OutgoingMessage> lastSent(String recipient, DeviceId deviceId) {
+        return jdbc.query("""
+                select * from notifier_send_log
+                where device_id = :device and recipient = :recipient and status = 'SENT'
+                order by settled_at desc, created_at desc limit 1
+                """, new MapSqlParameterSource().addValue("device", deviceId.value()).addValue("recipient", recipient),
+                ROW).stream().findFirst();
+    }
+
     public List<OutgoingMessage> forDevice(DeviceId deviceId) {
         return jdbc.query("select * from notifier_send_log where device_id = :id order by created_at, id",
                 new MapSqlParameterSource("id", deviceId.value()), ROW);

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Every message the notifier sends, with the placeholders its text may use. {@link #required()} must appear in every
- * language's body (a victim message always gives the reference and the number to call); anything not in
- * {@link #allowed()} is a typo, refused when the templates are loaded.
+ * language's body (a victim message always gives the reference, the number to call and its status link); anything
+ * not in {@link #allowed()} is a typo, refused when the templates are loaded.
  */
 public enum Template {
     SEIZURE_RECEIPT("seizure-receipt", Audience.VICTIM, Set.of(),
@@ -36,8 +36,9 @@ public enum Template {
         this.audience = audience;
         Set<String> req = new LinkedHashSet<>(required);
         if (audience == Audience.VICTIM) {
-            // Every victim message says which device it is about and whom to call, and nothing more identifying.
-            req.addAll(Set.of("reference", "forceName", "contactNumber"));
+            // Every victim message says which device it is about and whom to call, and nothing more identifying,
+            // and carries its own link to the status page.
+            req.addAll(Set.of("reference", "forceName", "contactNumber", "statusLink"));
         } else {
             req.add("forceName");
         }

@@ -50,7 +50,8 @@ public final class TemplateRenderer {
         return new RenderedMessage(subject, cy.body() + BILINGUAL_DIVIDER + en.body());
     }
 
-    static String format(Object value, MessageLanguage language) {
+    /** A value as text in {@code language}: dates in its words, in UK time. Also used by the status page. */
+    public static String format(Object value, MessageLanguage language) {
         boolean welsh = language == MessageLanguage.CY;
         if (value == null) {
             return null;

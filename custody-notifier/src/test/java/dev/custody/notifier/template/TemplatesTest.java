@@ -58,6 +58,32 @@ class TemplatesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Template.class)
+    void everyVictimMessageCarriesItsStatusLinkInEveryLanguageAndNoOtherMessageDoes(Template template) {
+        boolean victim = template.audience() == Template.Audience.VICTIM;
+        assertThat(template.required().contains("statusLink")).isEqualTo(victim);
+        for (MessageLanguage language : MessageLanguage.values()) {
+            String body = renderer.render(template, language, allValues()).body();
+            assertThat(body.contains(LINK)).as(template + " in " + language).isEqualTo(victim);
+        }
+        if (victim) {
+            assertThat(renderer.render(template, MessageLanguage.EN, allValues()).body())
+                    .contains("See the latest about your device at any time: " + LINK, "Please do not share it.");
+            assertThat(renderer.render(template, MessageLanguage.CY, allValues()).body())
+                    .contains("Gallwch weld y wybodaeth ddiweddaraf am eich dyfais ar unrhyw adeg: " + LINK,
+                            "Peidiwch â'i rhannu.");
+        }
+    }
+
+    @Test
+    void aForceOverrideWithoutTheStatusLinkStopsStartUp(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("regular-update.en.txt"), "Subject: x\n\nStill here: {{reference}}. "
+                + "Questions: {{forceName}}, {{contactNumber}}. Every {{updateEveryDays}} days.");
+        assertThatThrownBy(() -> new TemplateStore(dir)).isInstanceOf(InvalidTemplate.class)
+                .hasMessageContaining("regular-update.en.txt").hasMessageContaining("missing placeholder(s) [statusLink]");
+    }
+
     @Test
     void welshIsUsedForWelshReadersWithWelshDates() {
         RenderedMessage message = renderer.render(Template.RETENTION_EXTENDED, MessageLanguage.CY, allValues());
@@ -102,11 +128,12 @@ class TemplatesTest {
 
     @Test
     void aMissingRequiredPlaceholderIsRefused() {
-        TemplateText text = TemplateText.parse("t", "Subject: x\n\nCall {{forceName}} about {{reference}}");
+        TemplateText text = TemplateText.parse("t", "Subject: x\n\nCall {{forceName}} about {{reference}} {{statusLink}}");
         assertThatThrownBy(() -> text.check(Template.DEVICE_RETURNED.allowed(), Template.DEVICE_RETURNED.required()))
                 .isInstanceOf(InvalidTemplate.class).hasMessageContaining("missing placeholder(s) [contactNumber]");
         TemplateText onlyInSection = TemplateText.parse("t",
-                "Subject: x\n\n{{#expectedReturn}}Call {{forceName}} on {{contactNumber}}{{/expectedReturn}} {{reference}}");
+                "Subject: x\n\n{{#expectedReturn}}Call {{forceName}} on {{contactNumber}}{{/expectedReturn}} {{reference}} "
+                        + "{{statusLink}}");
         assertThatThrownBy(() -> onlyInSection.check(Template.SEIZURE_RECEIPT.allowed(), Template.SEIZURE_RECEIPT.required()))
                 .isInstanceOf(InvalidTemplate.class).hasMessageContaining("missing placeholder(s)");
     }
@@ -148,7 +175,8 @@ class TemplatesTest {
     @Test
     void aForceOverridesOneTemplateAndKeepsTheRest(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("device-returned.en.txt"),
-                "Subject: Your phone is back\n\nWe gave back device {{reference}}. Questions: {{forceName}}, {{contactNumber}}.");
+                "Subject: Your phone is back\n\nWe gave back device {{reference}}. Questions: {{forceName}}, "
+                        + "{{contactNumber}}. {{statusLink}}");
         TemplateRenderer forceRenderer = new TemplateRenderer(new TemplateStore(dir));
         assertThat(forceRenderer.render(Template.DEVICE_RETURNED, MessageLanguage.EN, allValues()).subject())
                 .isEqualTo("Your phone is back");
@@ -165,13 +193,17 @@ class TemplatesTest {
     }
 
     @Test
-    void requiredPlaceholdersOfVictimMessagesIncludeReferenceAndContactNumber() {
-        assertThat(Template.REGULAR_UPDATE.required()).containsAll(Set.of("reference", "forceName", "contactNumber"));
+    void requiredPlaceholdersOfVictimMessagesIncludeReferenceContactNumberAndStatusLink() {
+        assertThat(Template.REGULAR_UPDATE.required())
+                .containsAll(Set.of("reference", "forceName", "contactNumber", "statusLink"));
         assertThat(Template.SUPERVISOR_ALERT.required()).doesNotContain("contactNumber");
     }
 
+    static final String LINK = "https://custody.example/status/Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z";
+
     static Map<String, Object> allValues() {
         Map<String, Object> values = new HashMap<>();
+        values.put("statusLink", LINK);
         values.put("reference", "4BFB1336");
         values.put("forceName", new Localised("Dyfed-Powys Police", "Heddlu Dyfed-Powys"));
         values.put("contactNumber", "0300 123 4567");

@@ -36,7 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "custody.notifier.forces.dyfed-powys.name-en=Dyfed-Powys Police",
                 "custody.notifier.forces.dyfed-powys.name-cy=Heddlu Dyfed-Powys",
                 "custody.notifier.forces.dyfed-powys.contact-number=0300 123 4567",
-                "custody.notifier.forces.dyfed-powys.supervisor-email=supervisors@dyfed-powys.test"})
+                "custody.notifier.forces.dyfed-powys.supervisor-email=supervisors@dyfed-powys.test",
+                // Links in messages name this host; tests open their path on the test server (StatusPages.path).
+                "custody.notifier.status-link.base-url=" + StatusPages.BASE_URL,
+                // Every test's browser and client share 127.0.0.1: StatusLinkIT exhausts another address.
+                "custody.notifier.status-link.rate-limit.per-address=150"})
 @Import(CustodyIT.TestClock.class)
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(Containers.SkipWithoutDocker.class)

@@ -12,6 +12,8 @@ public final class WebPaths {
     public static final String SIGN_IN = "/sign-in";
     public static final String SIGN_OUT = "/sign-out";
     public static final String FORBIDDEN = "/forbidden";
+    /** The victim's status page: public, stateless, with its own security chain (not one of {@link #PAGES}). */
+    public static final String STATUS = "/status/**";
 
     /** Static assets: GOV.UK Frontend's fonts and images, the webjars, Custody's own scripts and styles, the icon. */
     static final List<String> ASSETS = List.of("/assets/**", "/webjars/**", "/ui/**", "/favicon.ico");

@@ -42,6 +42,7 @@ class WebSecurityConfig {
                         .requestMatchers("/lab/**", "/devices/*/lab/**").hasRole("LAB")
                         .requestMatchers("/devices/*/label", "/devices/*/labels/**").hasAnyRole("OFFICER", "LAB")
                         .requestMatchers("/devices/*/officer/**").hasRole("OFFICER")
+                        .requestMatchers("/devices/*/status-links/**").hasAnyRole("OFFICER", "SUPERVISOR")
                         .requestMatchers("/officer/**").hasRole("OFFICER")
                         .requestMatchers("/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/inspector/**").hasRole("INSPECTOR")
