@@ -1,7 +1,10 @@
 package dev.custody.web.form;
 
 import dev.custody.edge.Problem;
+import dev.custody.edge.Validation;
+import jakarta.validation.Validator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +64,22 @@ public record FormErrors(String rule, String summary, List<FieldProblem> fields,
                         ? labels.get(e.field()) + ": " + e.message() : e.message()))
                 .toList();
         return of(problem.rule(), fields.isEmpty() ? sentence(problem.detail()) : null, fields);
+    }
+
+    /**
+     * A form's own errors (what its text could not say, such as a date that does not exist) followed by what Bean
+     * Validation finds wrong with the request's other fields: nothing is sent, and every error shows at once.
+     *
+     * @param labels each field's label on the form, by field path
+     */
+    public static FormErrors withValidation(List<FieldProblem> own, Validator validator, Object request,
+                                            Map<String, String> labels) {
+        List<FieldProblem> all = new ArrayList<>(own);
+        from(Problem.invalid("invalid-request", Validation.fieldErrors(validator.validate(request))), labels)
+                .fields().stream()
+                .filter(e -> own.stream().noneMatch(p -> p.field().equals(e.field())))
+                .forEach(all::add);
+        return of("invalid-request", null, all);
     }
 
     private static String sentence(String s) {

@@ -166,6 +166,11 @@ public class Formats {
         return left.isNegative() || left.isZero() ? "overdue by " + span(left.abs()) : "due in " + span(left);
     }
 
+    /** A length of time as the countdowns show it: "1d 2h", or "3h 20m" under a day. */
+    public String duration(Duration d) {
+        return span(d.abs());
+    }
+
     private static String span(Duration d) {
         long days = d.toDays();
         long hours = d.minusDays(days).toHours();

@@ -20,13 +20,11 @@ class StartPagesToCome {
     private static final Map<String, Page> PAGES = Map.of(
             "/officer", new Page("My devices",
                     "The devices you seized, your cases and searching will be here."),
-            "/supervisor", new Page("Alerts",
-                    "Your force's alerts, acknowledging them and extending retention will be here."),
             "/inspector", new Page("Retention", "The retention dashboard will be here."),
             "/admin", new Page("Projections",
                     "The projections' status, quarantined events and rebuilds will be here."));
 
-    @GetMapping({"/officer", "/supervisor", "/inspector", "/admin"})
+    @GetMapping({"/officer", "/inspector", "/admin"})
     String page(HttpServletRequest request, Model model) {
         Page page = PAGES.get(request.getServletPath());
         model.addAttribute("heading", page.heading());

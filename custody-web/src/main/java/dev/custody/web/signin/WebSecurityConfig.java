@@ -40,6 +40,7 @@ class WebSecurityConfig {
                         .requestMatchers(WebPaths.ASSETS.toArray(String[]::new)).permitAll()
                         .requestMatchers(WebPaths.SIGN_IN, WebPaths.FORBIDDEN).permitAll()
                         .requestMatchers("/lab/**", "/devices/*/lab/**").hasRole("LAB")
+                        .requestMatchers("/devices/*/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/officer/**").hasRole("OFFICER")
                         .requestMatchers("/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/inspector/**").hasRole("INSPECTOR")
