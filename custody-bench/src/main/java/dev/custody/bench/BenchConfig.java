@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class BenchConfig {
 
-    /** Repository root: where {@code custody-server/target/custody-server.jar} and {@code docs/} are. */
+    /** Repository root: where {@code custody-dev/target/custody-dev.jar} and {@code docs/} are. */
     final Path repo;
     /** Admin JDBC URL of an existing PostgreSQL (e.g. the machine's PostgreSQL 15); empty for the embedded one. */
     final String pgUrl;
@@ -62,7 +62,7 @@ final class BenchConfig {
         openLoopFraction = Double.parseDouble(a.getOrDefault("open-fraction", "0.5"));
         idempotencyKeys = Boolean.parseBoolean(a.getOrDefault("idempotency-keys", "true"));
         ifMatch = Boolean.parseBoolean(a.getOrDefault("if-match", "true"));
-        serverJar = a.getOrDefault("server-jar", repo.resolve("custody-server/target/custody-server.jar").toString());
+        serverJar = a.getOrDefault("server-jar", repo.resolve("custody-dev/target/custody-dev.jar").toString());
         serverJvmArgs = split(a.getOrDefault("server-jvm-args", "-Xmx512m"));
         serverArgs = split(a.getOrDefault("server-args", ""));
         jfr = Boolean.parseBoolean(a.getOrDefault("jfr", "false"));
@@ -134,7 +134,7 @@ final class BenchConfig {
                   --open-fraction=0.5         open-loop rate as a fraction of the closed-loop throughput
                   --idempotency-keys=true     send an Idempotency-Key with every command
                   --if-match=true             send If-Match with the version last returned
-                  --server-jar=custody-server/target/custody-server.jar
+                  --server-jar=custody-dev/target/custody-dev.jar   the server with its embedded Kafka broker
                   --server-jvm-args="-Xmx512m"   JVM options of the server process
                   --server-args=""            extra Spring arguments for the server, e.g. "--a=b --c=d"
                   --jfr=false                 record a JFR profile of the server (work dir)

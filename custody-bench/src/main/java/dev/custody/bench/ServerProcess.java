@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real server, {@code java -jar custody-server.jar}, as a separate process: its memory is its own, and it is
- * measured from outside as an operator would, through {@code /proc} and the actuator.
+ * The real server as a separate process: {@code java -jar custody-dev.jar}, the production server plus the embedded
+ * Kafka broker it needs here (its PostgreSQL is the bench's). Its memory is its own, and it is measured from outside
+ * as an operator would, through {@code /proc} and the actuator.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -43,7 +44,7 @@ final class ServerProcess implements AutoCloseable {
         Path jar = Path.of(config.serverJar);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no server jar at " + jar + ": build it first with "
-                    + "./mvnw -q -pl custody-server,custody-bench -am package -DskipTests (or use infra/bench/run.sh)");
+                    + "./mvnw -q -pl custody-dev,custody-bench -am package -DskipTests (or use infra/bench/run.sh)");
         }
         Files.createDirectories(config.workDir);
         int port = freePort();

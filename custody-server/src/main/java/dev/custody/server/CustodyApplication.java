@@ -18,7 +18,7 @@ public class CustodyApplication {
     }
 
     /** Axon's update checker calls out to the internet; a police system must not. */
-    static void disableAxonUpdateChecker() {
+    public static void disableAxonUpdateChecker() {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }

@@ -2,7 +2,8 @@ package dev.custody.notifier.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.custody.embedded.kafka.LocalKafka;
+import dev.custody.embedded.postgres.LocalPostgres;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ public final class Infra {
     public static final String ALERTS = "custody.alerts.v1";
     public static final String DLT = "custody.notifier.dlt";
 
-    private static EmbeddedPostgres postgres;
+    private static LocalPostgres postgres;
     private static EmbeddedKafkaKraftBroker kafka;
     private static int kafkaPort;
     private static GreenMail mail;
@@ -28,14 +29,9 @@ public final class Infra {
     private Infra() {
     }
 
-    public static synchronized EmbeddedPostgres postgres() {
+    public static synchronized LocalPostgres postgres() {
         if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off").start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            postgres = LocalPostgres.builder().durable(false).start();
         }
         return postgres;
     }
@@ -43,10 +39,9 @@ public final class Infra {
     public static synchronized EmbeddedKafkaKraftBroker kafka() {
         if (kafka == null) {
             kafkaPort = freePort();
-            kafka = new EmbeddedKafkaKraftBroker(1, 2, EVENTS, ALERTS);
+            kafka = LocalKafka.create(2, EVENTS, ALERTS);
             kafka.brokerProperty("listeners", "EXTERNAL://localhost:" + kafkaPort + ",CONTROLLER://localhost:" + freePort());
-            kafka.brokerProperty("auto.create.topics.enable", "false");
-            kafka.afterPropertiesSet();
+            LocalKafka.start(kafka);
         }
         return kafka;
     }

@@ -67,7 +67,7 @@ public class TestNotifierApp {
         String[] base = {
                 "--spring.main.web-application-type=none",
                 "--spring.main.banner-mode=off",
-                "--spring.datasource.url=" + Infra.postgres().getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.url=" + Infra.postgres().jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--spring.flyway.locations=classpath:db/migration/notifier",

@@ -31,7 +31,7 @@ class VictimNotificationIT extends CustodyIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
-    JdbcTemplate db;
+    JdbcTemplate jdbc;
 
     @Test
     void aWelshVictimIsToldOfEveryStepInWelshAndEachMessageIsInTheHistory() {
@@ -57,8 +57,11 @@ class VictimNotificationIT extends CustodyIT {
         assertThat(api.post("officer", devices + "/return",
                 "{\"occurredAt\":\"" + t.plusSeconds(1800) + "\",\"returnedTo\":\"OWNER\"}").status()).isEqualTo(200);
 
+        // Every message sent and recorded, so none is still to come: a late duplicate would be counted below.
+        awaitSettled(id, 4);
         List<TestMail.Mail> mails = Await.until(WAIT, () -> TestMail.to(address), m -> m.size() >= 4);
         assertThat(mails).hasSize(4);
+        assertThat(victimRows(id)).as("send-log rows to the victim").isEqualTo(4);
         assertThat(mails).extracting(TestMail.Mail::subject).containsExactlyInAnyOrder("Diweddariad am eich dyfais",
                 "Diweddariad am eich dyfais", "Mae eich dyfais yn barod i'w chasglu", "Diweddariad am eich dyfais");
         String reference = id.substring(0, 8).toUpperCase();
@@ -105,6 +108,9 @@ class VictimNotificationIT extends CustodyIT {
         // The 24-hour warning is moot once its breach is due: the breach alone is raised.
         List<String> expected = List.of("Custody alert: RETURN_24H (deadline missed)",
                 "Custody alert: REPLACEMENT_24H (deadline missed)");
+        awaitSettled(phone.id(), 2);
+        assertThat(TestMail.to(address)).as("messages to the victim, one per send-log row")
+                .hasSize(victimRows(phone.id()));
         List<String> supervisors = Await.until(WAIT, () -> TestMail.to("supervisors@dyfed-powys.test").stream()
                 .filter(m -> m.body().contains(phone.id())).map(TestMail.Mail::subject).toList(),
                 subjects -> subjects.containsAll(expected));
@@ -169,8 +175,28 @@ class VictimNotificationIT extends CustodyIT {
 
     /** The send-log row of one message about a device, or null before it is planned. */
     private Map<String, Object> sendLog(String deviceId, String template) {
-        return db.queryForList("select status, outcome_reason from notifier_send_log where device_id = ?::uuid "
+        return jdbc.queryForList("select status, outcome_reason from notifier_send_log where device_id = ?::uuid "
                 + "and template = ?", deviceId, template).stream().findFirst().orElse(null);
+    }
+
+    /**
+     * Waits until the notifier has nothing more to do for the device: at least {@code victimMessages} messages to
+     * the victim in the send log, and no row still pending (nor a victim's delivery still to record). Only then can "exactly N"
+     * tell a late duplicate.
+     */
+    private void awaitSettled(String deviceId, int victimMessages) {
+        Await.until(WAIT, () -> jdbc.queryForMap("""
+                        select count(*) filter (where recipient like 'contact:%') as victim,
+                               count(*) filter (where status = 'PENDING' or record_state = 'PENDING') as unsettled
+                        from notifier_send_log where device_id::text = ?""", deviceId),
+                r -> ((Number) r.get("victim")).intValue() >= victimMessages
+                        && ((Number) r.get("unsettled")).intValue() == 0);
+    }
+
+    private int victimRows(String deviceId) {
+        Integer n = jdbc.queryForObject("select count(*) from notifier_send_log where recipient like 'contact:%' "
+                + "and device_id::text = ?", Integer.class, deviceId);
+        return n == null ? 0 : n;
     }
 
     private List<JsonNode> victimNotified(String id) {

@@ -3,6 +3,7 @@ package dev.custody.server.readside;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custody.events.ContractSchemas;
+import dev.custody.projections.admin.ProjectionProgress;
 import dev.custody.projections.alert.AlertEngine;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Await;
@@ -39,6 +40,8 @@ class AlertsIT extends CustodyIT {
 
     @Autowired
     AlertEngine engine;
+    @Autowired
+    ProjectionProgress progress;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -372,9 +375,11 @@ class AlertsIT extends CustodyIT {
                 .map(TestMail.Mail::subject).toList();
     }
 
-    /** One scan, after the projection has caught up with everything stored so far. */
+    /** One scan, after the projection has caught up with everything stored so far (else the wait fails). */
     private void scan() {
-        Await.until(Duration.ofSeconds(20), engine::scan, raised -> raised >= 0);
+        long head = progress.progress().head();
+        Await.until(Duration.ofSeconds(20), progress::progress, p -> p.caughtUpWith(head));
+        engine.scan();
     }
 
     private static JsonNode read(String json) {

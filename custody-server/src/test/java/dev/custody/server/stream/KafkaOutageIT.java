@@ -1,5 +1,6 @@
 package dev.custody.server.stream;
 
+import dev.custody.embedded.kafka.LocalKafka;
 import dev.custody.server.CustodyApplication;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Await;
@@ -35,9 +36,9 @@ class KafkaOutageIT {
     @Test
     void eventsWaitWhileKafkaIsDownAndArriveWhenItIsBack() throws Exception {
         int port = freePort();
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
+        EmbeddedKafkaKraftBroker broker = LocalKafka.create(2);
         broker.brokerProperty("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:" + freePort());
-        broker.afterPropertiesSet();
+        LocalKafka.start(broker);
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CustodyApplication.class).run(
                 "--server.port=0", "--custody.security.dev-users=true", "--custody.embedded-postgres.durable=false",
