@@ -393,15 +393,16 @@ class NotifierIT {
         // A backlog built up while the notifier is paused: more seizures than one poll takes (max.poll.records, 500),
         // because the consumer measures a partition's lag after taking its records from the fetch.
         Instant t = TestClock.INSTANCE.instant();
-        Rec[] backlog = new Rec[1000];
+        @SuppressWarnings("unchecked")
+        ProducerRecord<String, String>[] backlog = new ProducerRecord[1000];
         for (int i = 0; i < backlog.length; i++) {
-            backlog[i] = new CloudEventsForTests("dyfed-powys").seized(null, OwnerRole.SUSPECT, 0, t);
+            backlog[i] = new ServerRecords("dyfed-powys").seized(null, OwnerRole.SUSPECT, 0, t);
         }
         listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
         try {
             Await.until(WAIT, () -> listeners.getListenerContainers().stream()
                     .allMatch(MessageListenerContainer::isContainerPaused), paused -> paused);
-            CloudEventsForTests.produce(backlog);
+            ServerRecords.produce(backlog);
         } finally {
             listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
         }
