@@ -55,7 +55,7 @@ record AlertFilters(String rule, String severity, String state, String sort, Int
     }
 
     /** Whether any filter narrows the list beyond the open alerts. */
-    boolean narrowed() {
+    public boolean narrowed() {
         return rule != null || severity != null || !"OPEN".equals(state);
     }
 

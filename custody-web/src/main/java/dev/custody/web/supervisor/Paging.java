@@ -14,7 +14,7 @@ record Paging(String previous, String next, int page, int pages, long total) {
                 page + 1, pages, total);
     }
 
-    boolean needed() {
+    public boolean needed() {
         return previous != null || next != null;
     }
 }

@@ -42,6 +42,8 @@ class RetentionController {
 
     private static final Map<String, String> LABELS = Map.of(RetentionForm.UNTIL, "Keep it until",
             RetentionForm.REASON, "Why it must be kept longer");
+    private static final Map<String, String> MISSING = Map.of(RetentionForm.REASON,
+            "Enter why the device must be kept longer: the victim is told this reason");
 
     private final DeviceRecords records;
     private final DeviceCommands commands;
@@ -80,7 +82,7 @@ class RetentionController {
         Instant until = form.until(problems);
         ExtendRetentionRequest request = new ExtendRetentionRequest(now, until, form.reasonText());
         if (!problems.isEmpty()) {
-            return show(records.load(actor, id), form, FormErrors.withValidation(problems, validator, request, LABELS),
+            return show(records.load(actor, id), form, FormErrors.withValidation(problems, validator, request, LABELS, MISSING),
                     null, model);
         }
         try {
@@ -99,7 +101,7 @@ class RetentionController {
                 }
                 return devicePage.show(actor, device, since, model);
             }
-            return show(device, form, FormErrors.from(refused, LABELS), null, model);
+            return show(device, form, FormErrors.from(refused, LABELS, MISSING), null, model);
         }
         redirect.addFlashAttribute("done", "Retention extended until " + formats.time(until)
                 + ". The victim will be told the reason.");

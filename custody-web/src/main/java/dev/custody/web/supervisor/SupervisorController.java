@@ -43,6 +43,8 @@ class SupervisorController {
     static final int PAGE_SIZE = 25;
     static final int LOG_PAGE_SIZE = 50;
     private static final Map<String, String> LABELS = Map.of("note", "Note");
+    private static final Map<String, String> MISSING = Map.of("note",
+            "Enter a note saying what you did or decided about this alert");
 
     private final AlertService alerts;
     private final SupervisorAlerts words;
@@ -94,7 +96,7 @@ class SupervisorController {
                 return "redirect:" + UriComponentsBuilder.fromPath("/supervisor/alerts/{id}").queryParam("back", list)
                         .buildAndExpand(id).encode().toUriString();
             }
-            return show(actor, alerts.detail(actor, id), note, FormErrors.from(refused, LABELS), list, model);
+            return show(actor, alerts.detail(actor, id), note, FormErrors.from(refused, LABELS, MISSING), list, model);
         }
         AlertRow row = words.rows(List.of(done.alert())).get(0);
         redirect.addFlashAttribute("done", "Alert acknowledged: " + row.label().toLowerCase(Locale.UK)
