@@ -1,6 +1,8 @@
 package dev.custody.device;
 
 import dev.custody.device.DeviceCommands.Conditions;
+import dev.custody.edge.Bounds;
+import dev.custody.edge.IdempotencyKey;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -27,7 +29,7 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class CommandConditions implements WebMvcConfigurer {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY = IdempotencyKey.HEADER;
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Conditions.class);
@@ -56,8 +58,10 @@ class CommandConditions implements WebMvcConfigurer {
         return (Operation operation, HandlerMethod handler) -> {
             if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == Conditions.class)) {
                 operation.addParametersItem(new HeaderParameter().name(IDEMPOTENCY_KEY).required(false)
-                        .description("A retry with the same key and request gets the first answer and stores nothing")
-                        .schema(new StringSchema()));
+                        .description("A retry with the same key and request gets the first answer and stores "
+                                + "nothing. 1 to " + Bounds.IDEMPOTENCY_KEY + " printable ASCII characters, else 400.")
+                        .schema(new StringSchema().minLength(1).maxLength(Bounds.IDEMPOTENCY_KEY)
+                                .pattern(IdempotencyKey.PATTERN)));
                 operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_MATCH).required(false)
                         .description("Refuse with 409 unless the record is still at this version (an ETag)")
                         .schema(new StringSchema()));

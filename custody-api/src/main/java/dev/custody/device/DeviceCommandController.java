@@ -17,11 +17,14 @@ import dev.custody.device.DeviceRequests.TransferRequest;
 import dev.custody.device.DeviceRequests.VerifyDownloadRequest;
 import dev.custody.device.DeviceRequests.VictimNotifiedRequest;
 import dev.custody.device.DeviceRequests.WithdrawAgreementRequest;
+import dev.custody.edge.Bounds;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -95,7 +98,7 @@ class DeviceCommandController {
     @PreAuthorize("hasRole('LAB')")
     @Operation(summary = "Complete a download, with the extraction's SHA-256 and size")
     ResponseEntity<CommandResult> completeDownload(@Parameter(hidden = true) Actor actor, Conditions conditions,
-                                                   @PathVariable UUID id, @PathVariable int attempt,
+                                                   @PathVariable UUID id, @PathVariable @Min(1) @Max(Bounds.STEP_NUMBER) int attempt,
                                                    @RequestBody CompleteDownloadRequest body) {
         return ok(commands.completeDownload(actor, conditions, new DeviceId(id), attempt, body));
     }
@@ -104,7 +107,7 @@ class DeviceCommandController {
     @PreAuthorize("hasRole('LAB')")
     @Operation(summary = "Record that a download failed")
     ResponseEntity<CommandResult> failDownload(@Parameter(hidden = true) Actor actor, Conditions conditions,
-                                               @PathVariable UUID id, @PathVariable int attempt,
+                                               @PathVariable UUID id, @PathVariable @Min(1) @Max(Bounds.STEP_NUMBER) int attempt,
                                                @RequestBody FailDownloadRequest body) {
         return ok(commands.failDownload(actor, conditions, new DeviceId(id), attempt, body));
     }
@@ -113,7 +116,7 @@ class DeviceCommandController {
     @PreAuthorize("hasRole('LAB')")
     @Operation(summary = "Verify a download by re-hashing it", description = "Refused with 422 hash-mismatch when the hash differs.")
     ResponseEntity<CommandResult> verifyDownload(@Parameter(hidden = true) Actor actor, Conditions conditions,
-                                                 @PathVariable UUID id, @PathVariable int attempt,
+                                                 @PathVariable UUID id, @PathVariable @Min(1) @Max(Bounds.STEP_NUMBER) int attempt,
                                                  @RequestBody VerifyDownloadRequest body) {
         return ok(commands.verifyDownload(actor, conditions, new DeviceId(id), attempt, body));
     }
@@ -147,7 +150,7 @@ class DeviceCommandController {
     @PreAuthorize("hasRole('OFFICER')")
     @Operation(summary = "Record that the owner gave the replacement back")
     ResponseEntity<CommandResult> returnReplacement(@Parameter(hidden = true) Actor actor, Conditions conditions,
-                                                    @PathVariable UUID id, @PathVariable int number,
+                                                    @PathVariable UUID id, @PathVariable @Min(1) @Max(Bounds.STEP_NUMBER) int number,
                                                     @RequestBody StepRequest body) {
         return ok(commands.returnReplacement(actor, conditions, new DeviceId(id), number, body));
     }

@@ -33,10 +33,15 @@ import dev.custody.device.DeviceRequests.TransferRequest;
 import dev.custody.device.DeviceRequests.VerifyDownloadRequest;
 import dev.custody.device.DeviceRequests.VictimNotifiedRequest;
 import dev.custody.device.DeviceRequests.WithdrawAgreementRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.custody.edge.IdempotencyKey;
+import dev.custody.edge.InputLimits;
 import dev.custody.edge.NotFound;
 import dev.custody.edge.Problem;
 import dev.custody.edge.Problem.FieldError;
 import dev.custody.edge.Validation;
+import dev.custody.events.EventJson;
 import dev.custody.idempotency.IdempotencyStore;
 import dev.custody.idempotency.IdempotencyStore.IdempotencyKeyReused;
 import dev.custody.idempotency.IdempotencyStore.Outcome;
@@ -102,6 +107,11 @@ public class DeviceCommands {
      */
     public record Conditions(String idempotencyKey, Long expectedVersion) {
         public static final Conditions NONE = new Conditions(null, null);
+
+        /** @throws Problem 400 naming {@code Idempotency-Key} when the key is not 1 to 255 printable ASCII characters */
+        public Conditions {
+            IdempotencyKey.check(idempotencyKey);
+        }
     }
 
     /**
@@ -116,14 +126,19 @@ public class DeviceCommands {
         }
     }
 
+    /** The contract's one JSON mapping, as the event store writes it. */
+    private static final ObjectWriter EVENT_JSON = EventJson.mapper().writer();
+
     private final CommandGateway commands;
     private final IdempotencyStore idempotency;
     private final Validator validator;
+    private final long maxEventBytes;
 
-    DeviceCommands(CommandGateway commands, IdempotencyStore idempotency, Validator validator) {
+    DeviceCommands(CommandGateway commands, IdempotencyStore idempotency, Validator validator, InputLimits limits) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.validator = validator;
+        this.maxEventBytes = limits.maxEventBytes().toBytes();
     }
 
     /** Opens a custody record with the full s.37-39 legal record; the id is the client's, or a new one. */
@@ -141,13 +156,14 @@ public class DeviceCommands {
 
     public Accepted transfer(Actor actor, Conditions conditions, DeviceId id, TransferRequest request) {
         return execute(actor, conditions, path(id, "/transfers"), request, false,
-                () -> new TransferCustody(id, request.occurredAt(), actor, request.to(), request.sealCheck()));
+                () -> new TransferCustody(id, request.occurredAt(), actor, request.to().value(),
+                        request.sealCheck().value()));
     }
 
     /** Books the device in at the caller's own lab. */
     public Accepted receiveAtLab(Actor actor, Conditions conditions, DeviceId id, LabReceiptRequest request) {
         return execute(actor, conditions, path(id, "/lab-receipt"), request, false,
-                () -> new ReceiveAtLab(id, request.occurredAt(), actor, actor.lab(), request.sealCheck()));
+                () -> new ReceiveAtLab(id, request.occurredAt(), actor, actor.lab(), request.sealCheck().value()));
     }
 
     public Accepted startDownload(Actor actor, Conditions conditions, DeviceId id, StartDownloadRequest request) {
@@ -223,13 +239,17 @@ public class DeviceCommands {
                         request.reason(), request.messageReference()));
     }
 
-    private static SeizureDetails details(SeizeDeviceRequest request, Actor actor) {
+    /** The valid request as the contract's value types. */
+    static SeizureDetails details(SeizeDeviceRequest request, Actor actor) {
         var legal = request.legal();
         Agreement agreement = legal.agreement() == null ? null
                 : new Agreement(legal.agreement().givenBy(), legal.agreement().agreedAt(), actor.id());
-        return new SeizureDetails(request.caseReference(), request.device(), request.ownerRole(),
-                new LegalRecord(legal.purpose(), legal.basis(), legal.justification(), legal.notice(), agreement),
-                request.scope(), request.timeSensitiveData(), request.victimCare(), request.contactReference());
+        return new SeizureDetails(request.caseReferenceValue(), request.device().value(), request.ownerRole(),
+                new LegalRecord(legal.purpose(), legal.basis(),
+                        legal.justification() == null ? null : legal.justification().value(),
+                        legal.notice() == null ? null : legal.notice().value(), agreement),
+                request.scope() == null ? null : request.scope().value(), request.timeSensitiveDataValues(),
+                request.victimCare(), request.contactReferenceValue());
     }
 
     /** The step's resource: with the request, what an idempotency key stands for, whichever way it came in. */
@@ -237,11 +257,12 @@ public class DeviceCommands {
         return DEVICES + "/" + id + step;
     }
 
-    /** Validates the request, then builds its command and runs it. */
+    /** Validates the request, then builds its command, checks its size and runs it. */
     private Accepted execute(Actor actor, Conditions conditions, String path, Object request, boolean creates,
                              Supplier<DeviceCommand> build) {
         Validation.check(validator, request);
         DeviceCommand command = build.get();
+        requireStorable(command);
         MetaData metaData = conditions.expectedVersion() == null ? MetaData.emptyInstance()
                 : MetaData.with(DeviceCommandTargetResolver.EXPECTED_VERSION, conditions.expectedVersion());
         String fingerprint = fingerprint(path, request);
@@ -265,6 +286,25 @@ public class DeviceCommands {
             } catch (RuntimeException e) {
                 throw refusal(e, command.deviceId());
             }
+        }
+    }
+
+    /**
+     * The last line behind the bounds: a command whose JSON is larger than {@code custody.input.max-event-bytes} is
+     * refused before anything is stored, so no event can reach the broker over its largest message. The bounds keep
+     * every valid request far below it ({@code EventSizeTest}); what the event adds to the command (its force, times,
+     * scope review) is a few hundred bytes.
+     */
+    private void requireStorable(DeviceCommand command) {
+        int bytes;
+        try {
+            bytes = EVENT_JSON.writeValueAsBytes(command).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a command could not be written as JSON", e);
+        }
+        if (bytes > maxEventBytes) {
+            throw Problem.tooLarge("event-too-large", "This step would store " + bytes + " bytes, more than the "
+                    + maxEventBytes + " one event may hold; shorten its text", List.of());
         }
     }
 

@@ -69,6 +69,11 @@ public class Problem extends ErrorResponseException {
         return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, rule, detail, errors);
     }
 
+    /** A body, or what it would store, over a size limit (413). */
+    public static Problem tooLarge(String rule, String detail, List<FieldError> errors) {
+        return new Problem(HttpStatus.PAYLOAD_TOO_LARGE, rule, detail, errors);
+    }
+
     /** The problem+json body of a refusal: the one place its shape is decided. */
     public static ProblemDetail body(HttpStatus status, String rule, String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

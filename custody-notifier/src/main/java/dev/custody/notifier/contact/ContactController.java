@@ -1,14 +1,18 @@
 package dev.custody.notifier.contact;
 
+import dev.custody.edge.Bounds;
+import dev.custody.edge.Line;
 import dev.custody.edge.NotFound;
 import dev.custody.edge.Problem;
 import dev.custody.edge.Problem.FieldError;
+import dev.custody.edge.Text;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.values.Actor;
 import dev.custody.values.ContactReference;
 import dev.custody.values.Language;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,12 +52,15 @@ class ContactController {
      * @param language  {@code en}, {@code cy}, or absent / {@code unknown} for bilingual messages
      * @param safeHours absent means any time
      */
-    record ContactRequest(@NotNull ContactChannel channel, String address, String language,
-                          @NotNull Boolean safeToContact, SafeHoursRequest safeHours) {
+    record ContactRequest(@NotNull ContactChannel channel, @Size(max = Bounds.EMAIL) @Line String address,
+                          @Size(max = Bounds.REFERENCE) @Line String language,
+                          @NotNull Boolean safeToContact, @Valid SafeHoursRequest safeHours) {
     }
 
     /** @param from {@code HH:mm} local time; {@code until} likewise; zone defaults to Europe/London */
-    record SafeHoursRequest(String from, String until, String zone) {
+    record SafeHoursRequest(@Size(max = Bounds.REFERENCE) @Line String from,
+                            @Size(max = Bounds.REFERENCE) @Line String until,
+                            @Size(max = Bounds.REFERENCE) @Line String zone) {
     }
 
     record ContactResponse(String contactReference, ContactChannel channel, String address, String language,
@@ -124,7 +131,11 @@ class ContactController {
         return reference;
     }
 
+    /** A reference is one line of text, as on the seizure that names it. */
     private static Optional<ContactReference> parse(String value) {
+        if (Text.refusal(value, false) != null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(new ContactReference(value));
         } catch (IllegalArgumentException e) {
@@ -135,7 +146,7 @@ class ContactController {
     private static ContactReference reference(String value, List<FieldError> errors) {
         Optional<ContactReference> reference = parse(value);
         if (reference.isEmpty()) {
-            errors.add(new FieldError("contactReference", "must be 1 to 64 characters"));
+            errors.add(new FieldError("contactReference", "must be one line of 1 to " + Bounds.REFERENCE + " characters"));
         }
         return reference.orElse(null);
     }

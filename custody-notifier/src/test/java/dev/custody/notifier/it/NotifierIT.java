@@ -18,6 +18,8 @@ import dev.custody.notifier.support.Mailbox;
 import dev.custody.notifier.support.Mailbox.Mail;
 import dev.custody.notifier.support.TestClock;
 import dev.custody.notifier.support.TestNotifierApp;
+import dev.custody.processing.Quarantine;
+import dev.custody.processing.QuarantineRetrier;
 import dev.custody.values.Actor;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
@@ -384,6 +386,42 @@ class NotifierIT {
         assertThat(header(parked, DeadLetters.REASON)).startsWith("unreadable");
         assertThat(jdbc.queryForObject("select count(*) from notifier_dead_letter where source_key = ?",
                 Integer.class, device.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aQuarantinedRecordIsRecordedWithItsValueAndARetryOfTheRepairedValueHandlesIt() {
+        String address = unique("quarantined") + "@example.org";
+        String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
+        ServerRecords device = new ServerRecords("dyfed-powys");
+        Instant t = TestClock.INSTANCE.instant();
+        ProducerRecord<String, String> poison = new ProducerRecord<>(Infra.EVENTS, device.id(),
+                "{\"specversion\":\"1.0\",\"id\":\"poison-" + UUID.randomUUID()
+                        + "\",\"type\":\"dev.custody.DeviceReturned\",\"time\":\"not a time\"}");
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, t), poison);
+        Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 1);
+
+        Map<String, Object> row = Await.until(WAIT, () -> jdbc.queryForList("select * from quarantined_event "
+                + "where processor = 'custody-notifier' and device_id = ?", device.id()), r -> r.size() == 1).get(0);
+        assertThat(row.get("state")).isEqualTo("QUARANTINED");
+        assertThat(row.get("source_topic")).isEqualTo(Infra.EVENTS);
+        assertThat(row.get("payload")).isEqualTo(poison.value());
+        assertThat(row.get("error_message").toString()).isNotBlank();
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        assertThat(meters.get(Quarantine.METRIC).tag("processor", "custody-notifier").counter().count())
+                .isGreaterThanOrEqualTo(1);
+
+        Quarantine quarantine = app.getBean(Quarantine.class);
+        QuarantineRetrier retrier = app.getBean(QuarantineRetrier.class);
+        UUID id = (UUID) row.get("quarantine_id");
+        assertThat(retrier.retry(quarantine.find(id).orElseThrow(), "admin").result()).isEqualTo("STILL_FAILING");
+
+        // The operator repairs the stored record (the broker's copy is never read again) and retries it.
+        jdbc.update("update quarantined_event set payload = ? where quarantine_id = ?",
+                device.returned(t.plusSeconds(3600)).value(), id);
+        assertThat(retrier.retry(quarantine.find(id).orElseThrow(), "admin").result()).isEqualTo("APPLIED");
+        assertThat(Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 2))
+                .anySatisfy(m -> assertThat(m.body()).contains("has been returned"));
+        assertThat(quarantine.find(id).orElseThrow().state()).isEqualTo(Quarantine.RESOLVED);
     }
 
     @Test

@@ -30,7 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan("dev.custody.notifier")
+@ComponentScan({"dev.custody.notifier", "dev.custody.processing"})
 public class TestNotifierApp {
 
     /** Every RecordVictimNotified the notifier sent, across contexts. */
@@ -70,7 +70,7 @@ public class TestNotifierApp {
                 "--spring.datasource.url=" + Infra.postgres().jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
-                "--spring.flyway.locations=classpath:db/migration/notifier",
+                "--spring.flyway.locations=classpath:db/migration/notifier,classpath:db/migration/processing",
                 "--spring.kafka.bootstrap-servers=" + Infra.bootstrapServers(),
                 "--spring.kafka.producer.acks=all",
                 "--spring.kafka.consumer.properties.reconnect.backoff.max.ms=1000",

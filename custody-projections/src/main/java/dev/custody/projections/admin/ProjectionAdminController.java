@@ -1,6 +1,7 @@
 package dev.custody.projections.admin;
 
 import dev.custody.edge.Problem;
+import dev.custody.processing.Quarantine;
 import dev.custody.values.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,23 +24,33 @@ import java.util.List;
 class ProjectionAdminController {
 
     /**
-     * @param state          LIVE, REBUILD_REQUESTED or REBUILDING
-     * @param replayedEvents events the current or last rebuild replayed
-     * @param head           the global position of the newest stored event
-     * @param caughtUp       every segment has applied every event up to the head
+     * @param state             LIVE, REBUILD_REQUESTED, REBUILDING (replaying beside the live tables, which keep
+     *                          serving) or SWAPPING (the processors pause while the rebuilt tables replace them)
+     * @param replayedEvents    events the current or last rebuild replayed
+     * @param head              the global position of the newest stored event
+     * @param caughtUp          every segment has applied every event up to the head
      * @param runningOnThisNode whether this node's processor is running
+     * @param lastRebuild       how the last rebuild ended: COMPLETED, or FAILED with its error (it is not started
+     *                          again by itself, and the live read models were left serving)
+     * @param quarantinedEvents this processor's events quarantined and not yet resolved (GET /api/v1/admin/quarantine)
+     * @param livePaused        during a rebuild: the live processors pause (they were far behind when it began), so
+     *                          the live read models serve as they stood until the swap
      */
     record ProjectionStatus(String name, String state, long generation, String requestedBy, Long replayedEvents,
                             long head, long lagEvents, boolean caughtUp, boolean replaying, boolean runningOnThisNode,
-                            List<ProjectionProgress.SegmentProgress> segments) {
+                            List<ProjectionProgress.SegmentProgress> segments,
+                            ProjectionSupervisor.LastRebuild lastRebuild, long quarantinedEvents, boolean livePaused) {
     }
 
     private final ProjectionProgress progress;
     private final ObjectProvider<ProjectionSupervisor> supervisor;
+    private final Quarantine quarantine;
 
-    ProjectionAdminController(ProjectionProgress progress, ObjectProvider<ProjectionSupervisor> supervisor) {
+    ProjectionAdminController(ProjectionProgress progress, ObjectProvider<ProjectionSupervisor> supervisor,
+                              Quarantine quarantine) {
         this.progress = progress;
         this.supervisor = supervisor;
+        this.quarantine = quarantine;
     }
 
     @GetMapping
@@ -52,8 +63,10 @@ class ProjectionAdminController {
     @PostMapping("/rebuild")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Rebuild every read model from the event store",
-            description = "All nodes stop their projection, one resets it, all replay. Alerts already raised are kept. "
-                    + "Poll GET /api/v1/admin/projections until state is LIVE.")
+            description = "One node replays the event store into tables beside the live ones, which keep serving; "
+                    + "the processors pause only while the rebuilt tables are swapped in. Alerts already raised are "
+                    + "kept. Poll GET /api/v1/admin/projections until state is LIVE: lastRebuild says COMPLETED, or "
+                    + "FAILED with the error (the live tables are then left as they were).")
     ResponseEntity<ProjectionStatus> rebuild(@Parameter(hidden = true) Actor actor) {
         ProjectionSupervisor s = requireSupervisor();
         if (!s.requestRebuild(actor.id())) {
@@ -68,7 +81,7 @@ class ProjectionAdminController {
         boolean live = "LIVE".equals(c.state());
         return new ProjectionStatus(ProjectionSupervisor.PROCESSOR, c.state(), c.generation(), c.requestedBy(),
                 c.replayed(), p.head(), p.lagEvents(), live && p.caughtUp(), !live || p.replaying(), s.runningHere(),
-                p.segments());
+                p.segments(), c.last(), quarantine.openCount(ProjectionSupervisor.PROCESSOR), !live && c.pauseLive());
     }
 
     private ProjectionSupervisor requireSupervisor() {

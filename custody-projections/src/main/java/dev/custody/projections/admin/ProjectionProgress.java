@@ -81,6 +81,16 @@ public class ProjectionProgress {
         return new Progress(processor, head, segments);
     }
 
+    /**
+     * True while a rebuild has paused live processing (it was far behind when the rebuild began): the live read
+     * models stand still until the rebuilt ones replace them.
+     */
+    public boolean livePausedForRebuild() {
+        return Boolean.TRUE.equals(jdbc.query("select pause_live and state <> 'LIVE' from projection_control "
+                        + "where processor = ?", rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE,
+                DeviceProjector.PROCESSING_GROUP));
+    }
+
     public long headPosition() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null || head.position().isEmpty() ? -1 : head.position().getAsLong();

@@ -1,5 +1,6 @@
 package dev.custody.projections.alert;
 
+import dev.custody.projections.admin.ProjectionProgress;
 import dev.custody.projections.deadline.Deadline;
 import dev.custody.projections.deadline.Deadlines;
 import dev.custody.projections.device.DeviceQueries;
@@ -46,6 +47,7 @@ public class AlertEngine {
 
     private final AlertStore alerts;
     private final DeviceQueries devices;
+    private final ProjectionProgress progress;
     private final OpenDeadlines openDeadlines;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -54,10 +56,12 @@ public class AlertEngine {
     private final DistributionSummary scanRows;
     private final Timer scanTime;
 
-    public AlertEngine(AlertStore alerts, DeviceQueries devices, OpenDeadlines openDeadlines, TransactionTemplate tx,
-                       Clock clock, MeterRegistry metrics, @Value("${custody.alerts.scan-batch:500}") int batchSize) {
+    public AlertEngine(AlertStore alerts, DeviceQueries devices, ProjectionProgress progress,
+                       OpenDeadlines openDeadlines, TransactionTemplate tx, Clock clock, MeterRegistry metrics,
+                       @Value("${custody.alerts.scan-batch:500}") int batchSize) {
         this.alerts = alerts;
         this.devices = devices;
+        this.progress = progress;
         this.openDeadlines = openDeadlines;
         this.tx = tx;
         this.clock = clock;
@@ -99,6 +103,11 @@ public class AlertEngine {
      * @return the number of alerts raised
      */
     public int scan() {
+        if (progress.livePausedForRebuild()) {
+            // Frozen, partly projected views would be examined on every scan only to be skipped as behind their
+            // events; the rebuilt tables are judged as soon as they are swapped in.
+            return 0;
+        }
         Instant now = clock.instant();
         int total = 0;
         int examined;

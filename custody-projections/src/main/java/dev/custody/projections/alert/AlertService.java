@@ -1,11 +1,15 @@
 package dev.custody.projections.alert;
 
+import dev.custody.edge.Bounds;
+import dev.custody.edge.FreeText;
 import dev.custody.edge.NotFound;
+import dev.custody.edge.Params;
 import dev.custody.edge.Problem;
+import dev.custody.edge.TimeWindow;
+import dev.custody.edge.TimeWindow.Horizon;
 import dev.custody.edge.Validation;
 import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
-import dev.custody.projections.access.Params;
 import dev.custody.values.Actor;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
@@ -41,7 +45,7 @@ public class AlertService {
     }
 
     /** A supervisor's acknowledgement; the note says what they did or decided. */
-    public record AcknowledgeRequest(@NotBlank @Size(max = 2000) String note) {
+    public record AcknowledgeRequest(@NotBlank @Size(max = Bounds.NOTE) @FreeText String note) {
     }
 
     /**
@@ -64,11 +68,13 @@ public class AlertService {
     private final AlertStore store;
     private final Validator validator;
     private final Clock clock;
+    private final TimeWindow window;
 
-    AlertService(AlertStore store, Validator validator, Clock clock) {
+    AlertService(AlertStore store, Validator validator, Clock clock, TimeWindow window) {
         this.store = store;
         this.validator = validator;
         this.clock = clock;
+        this.window = window;
     }
 
     /** @throws Problem 400 naming each bad filter, 403 for another force asked by name */
@@ -77,6 +83,8 @@ public class AlertService {
                 .oneOf("severity", q.severity(), AlertSeverity.values())
                 .oneOf("ownerRole", q.ownerRole(), OwnerRole.values())
                 .oneOf("state", q.state(), STATES)
+                .text("force", q.force()).text("lab", q.lab())
+                .within(window, Horizon.FUTURE, "from", q.from()).within(window, Horizon.FUTURE, "to", q.to())
                 .paging(page, size)
                 .check(q.from() == null || q.to() == null || q.from().isBefore(q.to()), "to", "must be after from")
                 .validate();
@@ -121,7 +129,9 @@ public class AlertService {
 
     /** @throws Problem 400 for bad paging or an unknown change, 403 for another force asked by name */
     public Page<AlertLogEntry> log(Actor actor, LogQuery q, int page, int size) {
-        new Params().paging(page, size).oneOf("change", q.change(), CHANGES).validate();
+        new Params().text("force", q.force())
+                .within(window, Horizon.FUTURE, "from", q.from()).within(window, Horizon.FUTURE, "to", q.to())
+                .paging(page, size).oneOf("change", q.change(), CHANGES).validate();
         String scoped = ForceFilter.of(actor, q.force());
         return new Page<>(store.logEntries(scoped, q.from(), q.to(), q.change(), q.newestFirst(), page, size), page,
                 size, store.countLogEntries(scoped, q.from(), q.to(), q.change()));

@@ -20,21 +20,38 @@ import java.util.UUID;
 @Repository
 public class DeviceQueries {
 
-    /** A device's view with the queue figures stored beside it. */
-    public record StoredStatus(DeviceView view, boolean timeSensitive, boolean enhanced, Timestamp nextDueAt) {
+    /**
+     * A device's view with the queue figures stored beside it.
+     *
+     * @param needsAttention one of the device's events is quarantined by a processor (see {@code Quarantine}) and
+     *                       its later events wait behind it, so this view (or what victims and Kafka consumers were
+     *                       told) may be behind the device's history until an admin retries it
+     */
+    public record StoredStatus(DeviceView view, boolean timeSensitive, boolean enhanced, Timestamp nextDueAt,
+                               boolean needsAttention) {
+        public StoredStatus(DeviceView view, boolean timeSensitive, boolean enhanced, Timestamp nextDueAt) {
+            this(view, timeSensitive, enhanced, nextDueAt, false);
+        }
     }
 
     /** Search criteria; null fields do not filter. */
     public record Search(String force, String lab, String stage, String ownerRole, String caseReference,
-                         Boolean held, Instant overdueAt) {
+                         Boolean held, Instant overdueAt, Boolean needsAttention) {
         public Search(String force, String lab, String stage, String ownerRole, String caseReference, Boolean held) {
-            this(force, lab, stage, ownerRole, caseReference, held, null);
+            this(force, lab, stage, ownerRole, caseReference, held, null, null);
         }
     }
 
+    /** A device needs attention while any processor has an event of it quarantined. */
+    private static final String NEEDS_ATTENTION = "exists (select 1 from quarantined_event q "
+            + "where q.device_id = device_status.device_id::text and q.state = 'QUARANTINED')";
+
+    private static final String STATUS_COLUMNS = "state::text as state, time_sensitive, enhanced, next_due_at, "
+            + NEEDS_ATTENTION + " as needs_attention";
+
     private static final RowMapper<StoredStatus> STATUS = (rs, i) -> new StoredStatus(
             DeviceViewJson.read(rs.getString("state")), rs.getBoolean("time_sensitive"), rs.getBoolean("enhanced"),
-            rs.getTimestamp("next_due_at"));
+            rs.getTimestamp("next_due_at"), rs.getBoolean("needs_attention"));
 
     private final JdbcTemplate jdbc;
 
@@ -43,8 +60,14 @@ public class DeviceQueries {
     }
 
     public Optional<StoredStatus> find(UUID deviceId) {
-        return jdbc.query("select state::text as state, time_sensitive, enhanced, next_due_at from device_status "
-                + "where device_id = ?", STATUS, deviceId).stream().findFirst();
+        return jdbc.query("select " + STATUS_COLUMNS + " from device_status where device_id = ?", STATUS, deviceId)
+                .stream().findFirst();
+    }
+
+    /** Whether any processor holds an event of the device in quarantine (see {@code StoredStatus#needsAttention}). */
+    public boolean needsAttention(UUID deviceId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from quarantined_event "
+                + "where device_id = ? and state = 'QUARANTINED')", Boolean.class, deviceId.toString()));
     }
 
     /** The views of these devices, by id; a device not projected yet is missing. */
@@ -109,8 +132,8 @@ public class DeviceQueries {
         String where = where(s, args);
         args.add(size);
         args.add((long) page * size);
-        return jdbc.query("select state::text as state, time_sensitive, enhanced, next_due_at from device_status"
-                + where + " order by seized_at desc, device_id limit ? offset ?", STATUS, args.toArray());
+        return jdbc.query("select " + STATUS_COLUMNS + " from device_status" + where
+                + " order by seized_at desc, device_id limit ? offset ?", STATUS, args.toArray());
     }
 
     public long count(Search s) {
@@ -134,10 +157,10 @@ public class DeviceQueries {
         }
         args.add(limit);
         return jdbc.query("""
-                select state::text as state, time_sensitive, enhanced, next_due_at from device_status
+                select %s from device_status
                 where held and lab = ? and stage = any(?)%s
                 order by time_sensitive desc, enhanced desc, next_due_at asc nulls last, seized_at asc, device_id
-                limit ?""".formatted(forceFilter), STATUS, args.toArray());
+                limit ?""".formatted(STATUS_COLUMNS, forceFilter), STATUS, args.toArray());
     }
 
     public long labQueueLength(String lab, String force, List<String> stages) {
@@ -177,6 +200,9 @@ public class DeviceQueries {
         if (s.overdueAt() != null) {
             where.append(" and held and next_due_at <= ?");
             args.add(Timestamp.from(s.overdueAt()));
+        }
+        if (s.needsAttention() != null) {
+            where.append(s.needsAttention() ? " and " : " and not ").append(NEEDS_ATTENTION);
         }
         return where.toString();
     }

@@ -264,6 +264,15 @@ class ProjectionStore {
         jdbc.execute("set local synchronous_commit = off");
     }
 
+    /**
+     * For the rest of this transaction the projection's statements fill the rebuild tables ({@link RebuildTables}):
+     * they come first on the search path, ahead of the live schema, which still provides the alerts.
+     */
+    void writeToRebuildTables() {
+        jdbc.queryForList("select set_config('search_path', '" + RebuildTables.REBUILD + ", ' || current_schema(), true)",
+                String.class);
+    }
+
     /** Empties every rebuildable read model; alerts and their log are kept (see the migration). */
     void truncateReadModels() {
         jdbc.execute("truncate table device_status, custody_period, logging_lag");

@@ -1,9 +1,8 @@
 package dev.custody.projections.queue;
 
 import dev.custody.edge.NotFound;
+import dev.custody.edge.Params;
 import dev.custody.projections.access.ForceFilter;
-import dev.custody.projections.access.Page;
-import dev.custody.projections.access.Params;
 import dev.custody.projections.device.DeviceQueries;
 import dev.custody.projections.device.DeviceQueries.StoredStatus;
 import dev.custody.projections.view.DeviceView;
@@ -56,8 +55,7 @@ public class LabQueueService {
      *                                  the caller's own), as for a lab that does not exist
      */
     public LabQueue queue(Actor actor, String lab, int limit) {
-        new Params().check(limit >= 1 && limit <= Page.MAX_SIZE, "limit", "must be between 1 and " + Page.MAX_SIZE)
-                .validate();
+        new Params().text("lab", lab).limit("limit", limit).validate();
         String force = ForceFilter.of(actor, null);
         boolean ownLab = actor.lab() != null && actor.lab().value().equals(lab);
         if (!ownLab && !devices.labHolds(lab, force)) {

@@ -1,7 +1,9 @@
 package dev.custody.projections.report;
 
+import dev.custody.edge.Params;
+import dev.custody.edge.TimeWindow;
+import dev.custody.edge.TimeWindow.Horizon;
 import dev.custody.projections.access.ForceFilter;
-import dev.custody.projections.access.Params;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceType;
 import dev.custody.values.OwnerRole;
@@ -31,11 +33,13 @@ class ReportController {
     private final RetentionReportQuery query;
     private final CustodyPeriodExport export;
     private final Clock clock;
+    private final TimeWindow window;
 
-    ReportController(RetentionReportQuery query, CustodyPeriodExport export, Clock clock) {
+    ReportController(RetentionReportQuery query, CustodyPeriodExport export, Clock clock, TimeWindow window) {
         this.query = query;
         this.export = export;
         this.clock = clock;
+        this.window = window;
     }
 
     @GetMapping(value = "/api/v1/reports/retention", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -74,16 +78,14 @@ class ReportController {
                                    @RequestParam(required = false) String lab,
                                    @RequestParam(required = false) String ownerRole,
                                    @RequestParam(required = false) String deviceType) {
-        RetentionReport.Period period = period(from, to);
-        validate(ownerRole, deviceType, period);
+        RetentionReport.Period period = validPeriod(from, to, force, lab, ownerRole, deviceType);
         var filters = new RetentionReport.Filters(ForceFilter.of(actor, force), lab, ownerRole, deviceType);
         return csv(export.write(period, filters, clock.instant()), "custody-periods-" + period.from() + "-" + period.to());
     }
 
     private RetentionReport report(Actor actor, LocalDate from, LocalDate to, String force, String lab,
                                    String ownerRole, String deviceType) {
-        RetentionReport.Period period = period(from, to);
-        validate(ownerRole, deviceType, period);
+        RetentionReport.Period period = validPeriod(from, to, force, lab, ownerRole, deviceType);
         var filters = new RetentionReport.Filters(ForceFilter.of(actor, force), lab, ownerRole, deviceType);
         return query.run(period, filters, clock.instant());
     }
@@ -95,12 +97,23 @@ class ReportController {
         return new RetentionReport.Period(start, end);
     }
 
-    private static void validate(String ownerRole, String deviceType, RetentionReport.Period period) {
-        new Params().oneOf("ownerRole", ownerRole, OwnerRole.values())
+    /** Every parameter is checked before the period is worked out from them, so no date arithmetic overflows. */
+    private RetentionReport.Period validPeriod(LocalDate from, LocalDate to, String force, String lab, String ownerRole,
+                                               String deviceType) {
+        Params params = new Params().oneOf("ownerRole", ownerRole, OwnerRole.values())
                 .oneOf("deviceType", deviceType, DeviceType.values())
-                .check(!period.from().isAfter(period.to()), "from", "must not be after to")
-                .check(!period.from().plusYears(10).isBefore(period.to()), "to", "the period may be at most 10 years")
-                .validate();
+                .text("force", force).text("lab", lab)
+                .within(window, Horizon.FUTURE, "from", from).within(window, Horizon.FUTURE, "to", to);
+        boolean datesInWindow = (from == null || window.admits(Horizon.FUTURE, from))
+                && (to == null || window.admits(Horizon.FUTURE, to));
+        RetentionReport.Period period = null;
+        if (datesInWindow) {
+            period = period(from, to);
+            params.check(!period.from().isAfter(period.to()), "from", "must not be after to")
+                    .check(!period.from().plusYears(10).isBefore(period.to()), "to", "the period may be at most 10 years");
+        }
+        params.validate();
+        return period;
     }
 
     private static ResponseEntity<String> csv(String body, String name) {

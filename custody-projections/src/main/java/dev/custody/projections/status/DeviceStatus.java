@@ -13,15 +13,18 @@ import java.util.UUID;
  * A device as an officer needs it without phoning the lab: stage, holder, key times, replacement, open deadlines
  * and alerts, the seal's integrity, and when it is expected back.
  *
- * @param version       the sequence number of the last event the read model has applied; equal to the version a
- *                      command returned once the read model has caught up with it
- * @param openDeadlines the deadlines still running or missed, less warnings whose breach is due; findings such as a
- *                      broken seal are not deadlines and appear under {@code sealIntegrity} and, once raised,
- *                      {@code openAlerts}
+ * @param version        the sequence number of the last event the read model has applied; equal to the version a
+ *                       command returned once the read model has caught up with it
+ * @param needsAttention one of the device's events is quarantined by a processor and its later events wait behind
+ *                       it until an admin retries it: this status, its deadlines and alerts, or what the victim
+ *                       was told, may be behind the device's history (docs/operations.md, "Quarantined events")
+ * @param openDeadlines  the deadlines still running or missed, less warnings whose breach is due; findings such as a
+ *                       broken seal are not deadlines and appear under {@code sealIntegrity} and, once raised,
+ *                       {@code openAlerts}
  */
-public record DeviceStatus(UUID deviceId, long version, String force, String caseReference, Device device,
-                    String ownerRole, int seizureNumber, Reseizure reseizure, String stage, boolean held,
-                    Holder holder, String lab, Times times, double daysHeld, Replacement replacement,
+public record DeviceStatus(UUID deviceId, long version, boolean needsAttention, String force, String caseReference,
+                    Device device, String ownerRole, int seizureNumber, Reseizure reseizure, String stage,
+                    boolean held, Holder holder, String lab, Times times, double daysHeld, Replacement replacement,
                     Retention retention, List<DeviceView.AtRisk> timeSensitiveData, VictimUpdates victimUpdates,
                     List<OpenDeadline> openDeadlines, List<AlertView> openAlerts, ExpectedReturn expectedReturn,
                     SealIntegrity sealIntegrity) {
@@ -68,8 +71,8 @@ public record DeviceStatus(UUID deviceId, long version, String force, String cas
 
     /** The status of a view as of {@code now}, with its open deadlines, open alerts and expected return. */
     public static DeviceStatus of(DeviceView v, List<Deadline> deadlines, List<AlertView> openAlerts,
-                           ExpectedReturn expectedReturn, Instant now) {
-        return new DeviceStatus(v.deviceId(), v.version(), v.force(), v.caseReference(),
+                                  ExpectedReturn expectedReturn, Instant now, boolean needsAttention) {
+        return new DeviceStatus(v.deviceId(), v.version(), needsAttention, v.force(), v.caseReference(),
                 new Device(v.deviceType().name(), v.description(), v.sealNumber()), v.ownerRole().name(),
                 v.seizureNumber(),
                 v.previousReturnAt() == null ? null

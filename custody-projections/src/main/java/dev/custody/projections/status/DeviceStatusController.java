@@ -1,9 +1,9 @@
 package dev.custody.projections.status;
 
 import dev.custody.edge.NotFound;
+import dev.custody.edge.Params;
 import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
-import dev.custody.projections.access.Params;
 import dev.custody.projections.device.DeviceQueries;
 import dev.custody.projections.device.DeviceQueries.StoredStatus;
 import dev.custody.projections.view.DeviceView;
@@ -30,16 +30,22 @@ import java.util.UUID;
 @Tag(name = "Device status", description = "The read side: eventually consistent with the commands, usually within milliseconds")
 class DeviceStatusController {
 
-    /** A device in a list: enough to find it and see where it is. */
+    /**
+     * A device in a list: enough to find it and see where it is.
+     *
+     * @param needsAttention an event of the device is quarantined and its later events wait behind it (see
+     *                       {@link StoredStatus#needsAttention()})
+     */
     record DeviceSummary(UUID deviceId, long version, String force, String caseReference, String deviceType,
                          String ownerRole, String stage, boolean held, String lab, Instant seizedAt,
-                         Instant returnedAt, double daysHeld, boolean replacementIssued, Instant nextDueAt) {
+                         Instant returnedAt, double daysHeld, boolean replacementIssued, Instant nextDueAt,
+                         boolean needsAttention) {
         static DeviceSummary of(StoredStatus s, Instant now) {
             DeviceView v = s.view();
             return new DeviceSummary(v.deviceId(), v.version(), v.force(), v.caseReference(), v.deviceType().name(),
                     v.ownerRole().name(), v.stage().name(), v.isHeld(), v.lab(), v.seizedAt(), v.returnedAt(),
                     Math.round(v.daysHeld(now) * 100) / 100.0, v.firstReplacementIssuedAt() != null,
-                    s.nextDueAt() == null ? null : s.nextDueAt().toInstant());
+                    s.nextDueAt() == null ? null : s.nextDueAt().toInstant(), s.needsAttention());
         }
     }
 
@@ -66,7 +72,8 @@ class DeviceStatusController {
     @GetMapping("/api/v1/devices")
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
     @Operation(summary = "Search devices by force, lab, stage, owner role, whether held and whether past a deadline",
-            description = "Newest seizure first. overdue=true lists held devices past a breach deadline. "
+            description = "Newest seizure first. overdue=true lists held devices past a breach deadline; "
+                    + "needsAttention=true lists devices with a quarantined event whose later events wait behind it. "
                     + "Everyone but inspectors sees only their own force.")
     Page<DeviceSummary> search(@Parameter(hidden = true) Actor actor,
                                @RequestParam(required = false) String force,
@@ -75,13 +82,15 @@ class DeviceStatusController {
                                @RequestParam(required = false) String ownerRole,
                                @RequestParam(required = false) Boolean held,
                                @RequestParam(defaultValue = "false") boolean overdue,
+                               @RequestParam(required = false) Boolean needsAttention,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
         new Params().oneOf("stage", stage, CustodyStage.values()).oneOf("ownerRole", ownerRole, OwnerRole.values())
+                .text("force", force).text("lab", lab)
                 .paging(page, size).validate();
         Instant now = clock.instant();
         var search = new DeviceQueries.Search(ForceFilter.of(actor, force), lab, stage, ownerRole, null, held,
-                overdue ? now : null);
+                overdue ? now : null, needsAttention);
         return new Page<>(devices.search(search, page, size).stream().map(s -> DeviceSummary.of(s, now)).toList(),
                 page, size, devices.count(search));
     }
@@ -90,6 +99,7 @@ class DeviceStatusController {
     @PreAuthorize("hasAnyRole('OFFICER','LAB','SUPERVISOR','INSPECTOR')")
     @Operation(summary = "Every device under one case reference")
     CaseDevices byCase(@Parameter(hidden = true) Actor actor, @PathVariable String caseReference) {
+        new Params().text("caseReference", caseReference).validate();
         var search = new DeviceQueries.Search(ForceFilter.of(actor, null), null, null, null, caseReference, null);
         Instant now = clock.instant();
         return new CaseDevices(caseReference, devices.search(search, 0, Page.MAX_SIZE).stream()

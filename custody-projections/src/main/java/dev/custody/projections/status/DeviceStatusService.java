@@ -48,7 +48,7 @@ public class DeviceStatusService {
         StoredStatus s = devices.find(id)
                 .filter(found -> actor.canSee(new ForceCode(found.view().force())))
                 .orElseThrow(() -> NotFound.deviceStatus(id));
-        return of(s.view());
+        return of(s.view(), s.needsAttention());
     }
 
     /**
@@ -56,9 +56,13 @@ public class DeviceStatusService {
      * page must show exactly the state a command will be judged on. The caller has checked the force.
      */
     public DeviceStatus of(DeviceView view) {
+        return of(view, devices.needsAttention(view.deviceId()));
+    }
+
+    private DeviceStatus of(DeviceView view, boolean needsAttention) {
         List<AlertView> open = alerts.forDevice(view.deviceId()).stream()
                 .filter(a -> !"RESOLVED".equals(a.state())).toList();
         return DeviceStatus.of(view, openDeadlines.of(view), open, estimator.estimate(view).orElse(null),
-                clock.instant());
+                clock.instant(), needsAttention);
     }
 }

@@ -1,6 +1,13 @@
 package dev.custody.server.axon;
 
+import dev.custody.processing.Quarantine;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,20 +23,32 @@ import org.springframework.context.annotation.Configuration;
  * application.yml), woken by {@link EventSignals} when any node commits events.
  * <p>
  * Axon's default error handling logs a failure and moves the token past the event, which would silently drop an
- * event from the Kafka stream or a read model. Here every failure propagates: the processor releases its segment,
- * backs off and retries from the same token, so a broker outage or a database hiccup delays processing but never
- * loses an event.
+ * event from the Kafka stream or a read model. Here a handler's failure fails its batch, and {@link EventQuarantine}
+ * decides: a transient fault (database or broker away) propagates, so the processor releases its segment, backs off
+ * and retries from the same token for as long as the fault lasts; any other failure is taken apart event by event,
+ * and an event that keeps failing is quarantined while every other device carries on. No event is silently lost.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventQuarantine.Settings.class)
 public class AxonProcessingConfig {
 
     private static final String SIGNAL_REGISTERED = AxonProcessingConfig.class.getName() + ".signal";
 
     @Bean
-    ConfigurerModule retryFailedEventsInsteadOfSkippingThem() {
+    EventQuarantine eventQuarantine(Quarantine quarantine, EventQuarantine.Settings settings, JdbcTemplate jdbc,
+                                    ObjectProvider<EventProcessingConfiguration> processing,
+                                    ObjectProvider<TokenStore> tokenStore,
+                                    ObjectProvider<TransactionManager> transactions,
+                                    ObjectProvider<EventStore> eventStore) {
+        return new EventQuarantine(quarantine, settings, jdbc, processing, tokenStore, transactions, eventStore);
+    }
+
+    @Bean
+    ConfigurerModule quarantineEventsThatKeepFailing(ObjectProvider<EventQuarantine> quarantine) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance()));
+                .registerDefaultErrorHandler(c -> quarantine.getObject().errorHandler())
+                .registerDefaultHandlerInterceptor((c, name) -> quarantine.getObject().gate(name)));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.custody.edge.RequestBounds.BodyTooLarge;
 import dev.custody.edge.Problem;
 import dev.custody.edge.Problem.FieldError;
 import dev.custody.server.security.FirewallRejection;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -94,7 +96,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+                .map(ProblemHandler::fieldError)
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return respond(Problem.invalid("invalid-request", errors), headers);
@@ -104,8 +106,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
+        // A parameter (a path variable, a query parameter) is named as such; a validated body by its fields' paths.
         List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(ProblemHandler::fieldError)
+                        : result.getResolvableErrors().stream()
                         .map(error -> new FieldError(String.valueOf(result.getMethodParameter().getParameterName()),
                                 String.valueOf(error.getDefaultMessage()))))
                 .sorted(Comparator.comparing(FieldError::field))
@@ -124,6 +129,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLarge tooLarge) {
+                return respond(tooLarge.problem(), headers);
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -154,6 +164,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("rule", rule);
         }
         return response;
+    }
+
+    /** A bound field's error; a value that could not even be converted is described, never Spring's message. */
+    private static FieldError fieldError(org.springframework.validation.FieldError error) {
+        return new FieldError(error.getField(), error.isBindingFailure() ? "is not valid"
+                : String.valueOf(error.getDefaultMessage()));
     }
 
     private static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {

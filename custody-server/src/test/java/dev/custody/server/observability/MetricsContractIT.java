@@ -35,13 +35,6 @@ class MetricsContractIT extends CustodyIT {
     private static final Set<String> PROMETHEUS_SERIES = Set.of("up");
     private static final Set<String> PROMETHEUS_LABELS = Set.of("instance", "job", "le");
 
-    /**
-     * PENDING, remove on merge: {@code custody_events_quarantined_total{processor}} comes with the quarantine work
-     * (issue 9 §1) on another branch, which exports it even at zero. The test below fails once it is exported here,
-     * so this allowance cannot outlive the merge.
-     */
-    private static final Set<String> PENDING = Set.of("custody_events_quarantined_total");
-
     /** What the dashboard must show and the rules must watch (issue 12 §3), so an empty parse cannot pass. */
     private static final Set<String> DASHBOARD_MUST_SHOW = Set.of("custody_devices_held", "custody_alerts_raised_total",
             "custody_alerts_resolved_total", "custody_projection_lag_seconds_bucket", "custody_events_quarantined_total",
@@ -76,7 +69,7 @@ class MetricsContractIT extends CustodyIT {
         rules.forEach((name, labels) -> all.computeIfAbsent(name, n -> new TreeSet<>()).addAll(labels));
         List<String> missing = new ArrayList<>();
         all.forEach((name, labels) -> {
-            if (PROMETHEUS_SERIES.contains(name) || PENDING.contains(name)) {
+            if (PROMETHEUS_SERIES.contains(name)) {
                 return;
             }
             if (name.contains(":")) {
@@ -96,7 +89,6 @@ class MetricsContractIT extends CustodyIT {
             }
         });
         assertThat(missing).as("metrics or labels named in infra/ but not exported by the server").isEmpty();
-        assertThat(exported.keySet()).as("exported now: remove it from PENDING").doesNotContainAnyElementsOf(PENDING);
     }
 
     @Test
@@ -111,6 +103,7 @@ class MetricsContractIT extends CustodyIT {
                 "custody_notifier_messages_dead_lettered_total\\{[^}]*channel=\"notify-sms\"[^}]*template=\"regular-update\"");
         assertThat(scrape).containsPattern("custody_notifier_records_dead_lettered_total\\{[^}]*topic=\"custody.alerts.v1\"");
         assertThat(scrape).contains("custody_publisher_lag_events", "custody_alerts_outbox_pending");
+        assertThat(scrape).containsPattern("custody_events_quarantined_total\\{[^}]*processor=\"device-projection\"[^}]*} 0\\.0");
     }
 
     // ---- what infra/ names ----

@@ -1,5 +1,6 @@
 package dev.custody.server.readside;
 
+import dev.custody.projections.admin.ProjectionProgress;
 import dev.custody.projections.alert.AlertEngine;
 import dev.custody.projections.alert.AlertStore;
 import dev.custody.projections.device.DeviceQueries;
@@ -49,6 +50,8 @@ class TwoEnginesIT extends CustodyIT {
     @Autowired
     DeviceQueries devices;
     @Autowired
+    ProjectionProgress progress;
+    @Autowired
     OpenDeadlines openDeadlines;
     @Autowired
     TransactionTemplate tx;
@@ -63,8 +66,10 @@ class TwoEnginesIT extends CustodyIT {
         String officer = Identities.user("pc-e", "OFFICER", force, null);
         MutableClock racing = new MutableClock();
         racing.set(now());
-        AlertEngine second = new AlertEngine(store, devices, openDeadlines, tx, racing, new SimpleMeterRegistry(), 7);
-        AlertEngine third = new AlertEngine(store, devices, openDeadlines, tx, racing, new SimpleMeterRegistry(), 7);
+        AlertEngine second = new AlertEngine(store, devices, progress, openDeadlines, tx, racing,
+                new SimpleMeterRegistry(), 7);
+        AlertEngine third = new AlertEngine(store, devices, progress, openDeadlines, tx, racing,
+                new SimpleMeterRegistry(), 7);
 
         // Seized an hour ago: nothing due yet. The read side has every device before the engines start.
         List<Device> seized = new ArrayList<>();

@@ -59,6 +59,20 @@ public class Api {
 
     /** @param user a dev user (password {@code custody}), an {@link Identities#user}, or null for no credentials */
     public Response send(String user, String method, String path, String body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (body != null && all.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            all.put("Content-Type", "application/json");
+        }
+        return sendRaw(user, method, path,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), all);
+    }
+
+    /**
+     * Sends exactly these headers (no Content-Type unless given) and this body: a publisher of unknown length is
+     * sent chunked.
+     */
+    public Response sendRaw(String user, String method, String path, HttpRequest.BodyPublisher body,
+                         Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (user != null && user.startsWith(BEARER)) {
             request.header("Authorization", "Bearer " + user.substring(BEARER.length()));
@@ -67,12 +81,7 @@ public class Api {
                     .encodeToString((user + ":custody").getBytes(StandardCharsets.UTF_8)));
         }
         headers.forEach(request::header);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
+        request.method(method, body);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> h = new LinkedHashMap<>();

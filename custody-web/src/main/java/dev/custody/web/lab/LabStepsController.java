@@ -7,6 +7,7 @@ import dev.custody.device.DeviceRequests.CompleteExaminationRequest;
 import dev.custody.device.DeviceRequests.FailDownloadRequest;
 import dev.custody.device.DeviceRequests.LabReceiptRequest;
 import dev.custody.device.DeviceRequests.ReadyForCollectionRequest;
+import dev.custody.device.DeviceRequests.SealCheckRequest;
 import dev.custody.device.DeviceRequests.StartDownloadRequest;
 import dev.custody.device.DeviceRequests.StepRequest;
 import dev.custody.device.DeviceRequests.VerifyDownloadRequest;
@@ -14,7 +15,6 @@ import dev.custody.edge.Problem;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
 import dev.custody.values.ExtractionType;
-import dev.custody.values.SealCheck;
 import dev.custody.web.device.DevicePage;
 import dev.custody.web.device.DeviceRecord;
 import dev.custody.web.device.DeviceRecords;
@@ -159,7 +159,7 @@ class LabStepsController {
         }
         Instant at = when.instant();
         return switch (step) {
-            case RECEIVE -> new LabReceiptRequest(at, new SealCheck(text(form.sealNumber()),
+            case RECEIVE -> new LabReceiptRequest(at, new SealCheckRequest(text(form.sealNumber()),
                     yesNo(form.sealIntact(), "sealCheck.intact", "Say whether the seal is intact", problems)));
             case START_DOWNLOAD -> new StartDownloadRequest(at, text(form.tool()),
                     extractionType(form.extractionType(), problems));
