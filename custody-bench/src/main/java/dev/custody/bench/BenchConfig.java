@@ -139,6 +139,7 @@ final class BenchConfig {
                   --server-args=""            extra Spring arguments for the server, e.g. "--a=b --c=d"
                   --jfr=false                 record a JFR profile of the server (work dir)
                   --work-dir=custody-bench/target/bench-work   logs, JFR, embedded PostgreSQL data
+                  --start-timeout=180         seconds a server may take to become healthy (more on a crowded machine)
                   --append=true               append the results to docs/benchmarks.md
                   --label=                    words for the report heading, e.g. "noisy development run"
                   --read-side=auto            auto | off | only (the bulk read-side measurements alone, not appended)

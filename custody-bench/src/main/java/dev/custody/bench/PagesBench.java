@@ -3,7 +3,6 @@ package dev.custody.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -83,29 +82,27 @@ final class PagesBench {
                 awaitQueue(http, queued);
                 awaitQuietAlerts(http);
             }
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            String base = "http://localhost:" + server.port();
-            signIn(browser, base, "lab");
+            Browser browser = new Browser("http://localhost:" + server.port());
+            browser.signIn("lab");
 
             SplittableRandom random = new SplittableRandom(20261201);
             List<Long> queueClient = new ArrayList<>();
             List<Long> deviceClient = new ArrayList<>();
             for (int i = 0; i < warmup; i++) {
-                page(browser, base + "/lab", null);
-                page(browser, base + "/devices/" + ids.get(random.nextInt(ids.size())), null);
+                browser.page("/lab", null);
+                browser.page("/devices/" + ids.get(random.nextInt(ids.size())), null);
             }
             int skip = countLines(accessLogs);
             for (int i = 0; i < measured; i++) {
-                page(browser, base + "/lab", queueClient);
-                page(browser, base + "/devices/" + ids.get(random.nextInt(ids.size())), deviceClient);
+                browser.page("/lab", queueClient);
+                browser.page("/devices/" + ids.get(random.nextInt(ids.size())), deviceClient);
             }
             Thread.sleep(500);
             List<String[]> lines = accessLines(accessLogs, skip);
             out.add(outcome("lab queue page GET /lab, %,d devices queued".formatted(queued), lines,
                     p -> p.equals("/lab"), queueClient, 300));
             out.add(outcome("device page GET /devices/{id}", lines, p -> p.startsWith("/devices/"), deviceClient, 100));
-            String body = page(browser, base + "/lab", null);
+            String body = browser.page("/lab", null);
             out.add(new ReadSide.Outcome("lab queue page size", "%,d bytes of HTML, %d rows".formatted(body.length(),
                     body.split("data-device=", -1).length - 1), "", ""));
         }
@@ -122,36 +119,65 @@ final class PagesBench {
                 c.brief()), "p99 < %.0f ms".formatted(targetMs), Report.atMost(s.p99(), targetMs, "ms"));
     }
 
-    private static String page(HttpClient browser, String url, List<Long> times) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        long took = System.nanoTime() - start;
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET " + url + " answered " + r.statusCode());
-        }
-        if (times != null) {
-            times.add(took);
-        }
-        return r.body();
-    }
+    /**
+     * A signed-in browser, as far as the pages care: its session cookie, sent back by hand because Java's cookie
+     * store keeps a Secure cookie (the session's) from plain {@code http://localhost}, where browsers send it.
+     */
+    private static final class Browser {
 
-    /** Signs in on the sign-in page as a dev user, as a browser does: the form, its CSRF token, the session cookie. */
-    private static void signIn(HttpClient browser, String base, String user) throws IOException, InterruptedException {
-        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = CSRF.matcher(form.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
+        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final String base;
+        private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        Browser(String base) {
+            this.base = base;
         }
-        String body = "username=" + user + "&password=" + Lifecycle.PASSWORD + "&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = signedIn.headers().firstValue("Location").orElse("");
-        if (signedIn.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("sign-in as " + user + " failed: " + signedIn.statusCode() + " " + location);
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", String.join("; ", cookies.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            }
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String set : r.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+            return r;
+        }
+
+        /** GETs a page that must answer 200, adding its time to {@code times} when not null. */
+        String page(String path, List<Long> times) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+            long took = System.nanoTime() - start;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
+            }
+            if (times != null) {
+                times.add(took);
+            }
+            return r.body();
+        }
+
+        /** Signs in on the sign-in page as a dev user, as a browser does: the form and its CSRF token. */
+        void signIn(String user) throws IOException, InterruptedException {
+            String form = page("/sign-in", null);
+            Matcher csrf = CSRF.matcher(form);
+            if (!csrf.find()) {
+                throw new IllegalStateException("no CSRF token on the sign-in page");
+            }
+            String body = "username=" + user + "&password=" + Lifecycle.PASSWORD + "&_csrf="
+                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            String location = signedIn.headers().firstValue("Location").orElse("");
+            if (signedIn.statusCode() != 302 || location.contains("error")) {
+                throw new IllegalStateException("sign-in as " + user + " failed: " + signedIn.statusCode() + " "
+                        + location);
+            }
         }
     }
 
