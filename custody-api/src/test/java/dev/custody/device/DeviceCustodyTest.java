@@ -37,11 +37,11 @@ import dev.custody.events.DeviceEvent.ReplacementIssued;
 import dev.custody.events.DeviceEvent.ReplacementReturned;
 import dev.custody.events.DeviceEvent.RetentionExtended;
 import dev.custody.events.DeviceEvent.VictimNotified;
+import dev.custody.testing.Seizures;
 import dev.custody.values.Actor;
 import dev.custody.values.Agreement;
 import dev.custody.values.AgreementGiver;
 import dev.custody.values.CaseReference;
-import dev.custody.values.ContactReference;
 import dev.custody.values.DataCategory;
 import dev.custody.values.DeviceDescription;
 import dev.custody.values.DeviceId;
@@ -67,8 +67,6 @@ import dev.custody.values.Scope;
 import dev.custody.values.ScopeReview;
 import dev.custody.values.SealCheck;
 import dev.custody.values.SeizureDetails;
-import dev.custody.values.TimeSensitiveData;
-import dev.custody.values.TimeSensitiveKind;
 import dev.custody.values.VictimCare;
 import dev.custody.values.VictimsCodeTier;
 import dev.custody.values.WrittenNotice;
@@ -157,58 +155,52 @@ class DeviceCustodyTest {
 
     static final ScopeReview WITHIN_LIMIT = new ScopeReview(DEFAULT_LIMIT, false);
 
+    // The seizure records come from the shared fixtures (Seizures), seized at SEIZED_AT by OFFICER.
+
     static Justification justification() {
-        return new Justification("Messages from the suspect in March 2026",
-                "The messages exist only on this phone and the suspect denies sending them",
-                "Screenshots were offered but cannot show deleted messages or metadata", true);
+        return Seizures.justification();
     }
 
     static WrittenNotice fullNotice() {
-        return new WrittenNotice("DPN-2024-03", Language.CY, EnumSet.allOf(NoticeElement.class));
+        return Seizures.fullNotice();
     }
 
     static Agreement agreement() {
-        return new Agreement(AgreementGiver.DEVICE_USER, SEIZED_AT.minus(Duration.ofMinutes(5)), OFFICER.id());
+        return Seizures.agreement(SEIZED_AT, OFFICER.id());
     }
 
     static LegalRecord agreementRecord() {
-        return new LegalRecord(Purpose.CRIME, LegalBasis.PCSC_S37_AGREEMENT, justification(), fullNotice(), agreement());
+        return Seizures.agreementRecord(SEIZED_AT, OFFICER.id());
     }
 
     static Scope scope(LocalDate from, LocalDate to, String longRangeJustification) {
-        return new Scope(from, to, Set.of(DataCategory.MESSAGES, DataCategory.DATING_APPS), longRangeJustification);
+        return Seizures.scope(from, to, longRangeJustification);
     }
 
-    /** Three months: well inside the default 12-month limit. */
     static Scope boundedScope() {
-        return scope(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), null);
+        return Seizures.boundedScope();
     }
 
     static SeizureDetails details(OwnerRole role, LegalRecord legal, Scope scope, VictimCare care) {
-        return new SeizureDetails(new CaseReference("DP-2026-0042"),
-                new DeviceDescription(DeviceType.MOBILE_PHONE, "Black iPhone 13, cracked case", "SEAL-001"),
-                role, legal, scope,
-                List.of(new TimeSensitiveData(TimeSensitiveKind.DATING_APP, "Hinge", NOW.plus(Duration.ofDays(3)))),
-                care, new ContactReference("contact-7f3a"));
+        return Seizures.victimPhone(SEIZED_AT, OFFICER.id()).role(role).legal(legal).scope(scope).care(care).build();
     }
 
     /** A complete, lawful record for a victim's phone taken on s.37 agreement. */
     static SeizureDetails victimPhone() {
-        return details(OwnerRole.VICTIM, agreementRecord(), boundedScope(), new VictimCare(VictimsCodeTier.ENHANCED, 14));
+        return Seizures.victimPhone(SEIZED_AT, OFFICER.id()).build();
     }
 
     static SeizureDetails victimPhoneWithScope(Scope scope) {
-        return details(OwnerRole.VICTIM, agreementRecord(), scope, new VictimCare(VictimsCodeTier.ENHANCED, 14));
+        return Seizures.victimPhone(SEIZED_AT, OFFICER.id()).scope(scope).build();
     }
 
     static SeizureDetails witnessPhone() {
-        return details(OwnerRole.WITNESS, agreementRecord(), boundedScope(), null);
+        return Seizures.victimPhone(SEIZED_AT, OFFICER.id()).role(OwnerRole.WITNESS).care(null).build();
     }
 
     /** A suspect's phone seized under PACE: no agreement, notice, justification, scope or victim care. */
     static SeizureDetails suspectPhoneUnderPace() {
-        return details(OwnerRole.SUSPECT, new LegalRecord(Purpose.CRIME, LegalBasis.PACE_SEIZURE, null, null, null),
-                null, null);
+        return Seizures.suspectPhoneUnderPace(SEIZED_AT, OFFICER.id()).build();
     }
 
     // ---- events: the histories that commands are tried against ----

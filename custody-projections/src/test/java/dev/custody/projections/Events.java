@@ -19,8 +19,6 @@ import dev.custody.events.DeviceEvent.RetentionExtended;
 import dev.custody.events.DeviceEvent.VictimNotified;
 import dev.custody.projections.view.DeviceView;
 import dev.custody.values.Actor;
-import dev.custody.values.CaseReference;
-import dev.custody.values.ContactReference;
 import dev.custody.values.DeviceDescription;
 import dev.custody.values.DeviceId;
 import dev.custody.values.DeviceType;
@@ -29,19 +27,16 @@ import dev.custody.values.ForceCode;
 import dev.custody.values.Holder;
 import dev.custody.values.LabId;
 import dev.custody.values.Language;
-import dev.custody.values.LegalBasis;
-import dev.custody.values.LegalRecord;
 import dev.custody.values.NotificationChannel;
 import dev.custody.values.OwnerRole;
-import dev.custody.values.Purpose;
 import dev.custody.values.ReplacementKind;
 import dev.custody.values.Reseizure;
 import dev.custody.values.ReturnRecipient;
 import dev.custody.values.Role;
-import dev.custody.values.Scope;
 import dev.custody.values.ScopeReview;
 import dev.custody.values.SealCheck;
 import dev.custody.values.SeizureDetails;
+import dev.custody.testing.Seizures;
 import dev.custody.values.TimeSensitiveData;
 import dev.custody.values.TimeSensitiveKind;
 import dev.custody.values.VictimCare;
@@ -49,7 +44,6 @@ import dev.custody.values.VictimsCodeTier;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,11 +113,9 @@ public final class Events {
     }
 
     public Events seized() {
-        SeizureDetails details = new SeizureDetails(new CaseReference("DP-1"),
-                new DeviceDescription(type, "phone", "SEAL-1"), role,
-                new LegalRecord(Purpose.CRIME, LegalBasis.PCSC_S37_AGREEMENT, null, null, null),
-                new Scope(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), Set.of(), null), atRisk,
-                role == OwnerRole.VICTIM ? care : null, new ContactReference("c-1"));
+        SeizureDetails details = Seizures.victimPhone(seizedAt, OFFICER.id()).caseReference("DP-1")
+                .device(new DeviceDescription(type, "phone", "SEAL-1")).role(role).atRisk(atRisk)
+                .care(role == OwnerRole.VICTIM ? care : null).contact("c-1").build();
         int number = (int) events.stream().filter(DeviceSeized.class::isInstance).count() + 1;
         Reseizure reseizure = null;
         if (number > 1) {

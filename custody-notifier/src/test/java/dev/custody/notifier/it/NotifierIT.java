@@ -10,13 +10,12 @@ import dev.custody.notifier.deadletter.DeadLetters;
 import dev.custody.notifier.sendlog.OutgoingMessage;
 import dev.custody.notifier.sendlog.SendLog;
 import dev.custody.notifier.sendlog.SendStatus;
-import dev.custody.notifier.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.notifier.support.ServerRecords;
 import dev.custody.notifier.support.FakeNotify;
 import dev.custody.notifier.support.Infra;
 import dev.custody.notifier.support.Mailbox;
 import dev.custody.notifier.support.Mailbox.Mail;
-import dev.custody.notifier.support.TestClock;
 import dev.custody.notifier.support.TestNotifierApp;
 import dev.custody.processing.Quarantine;
 import dev.custody.processing.QuarantineRetrier;
@@ -87,7 +86,7 @@ class NotifierIT {
 
     @AfterEach
     void resetClock() {
-        TestClock.INSTANCE.reset();
+        TestNotifierApp.CLOCK.reset();
     }
 
     @Test
@@ -96,7 +95,7 @@ class NotifierIT {
         String ref = register(address, Language.CY, ContactChannel.EMAIL, null);
         ServerRecords device = new ServerRecords("dyfed-powys");
         TestNotifierApp.estimate(device.id(), LocalDate.of(2026, 12, 3));
-        Instant t = TestClock.INSTANCE.instant();
+        Instant t = TestNotifierApp.CLOCK.instant();
         ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 14, t), device.replacementIssued(t),
                 device.readyForCollection(t), device.returned(t));
 
@@ -130,7 +129,7 @@ class NotifierIT {
         String address = unique("bilingual") + "@example.org";
         String ref = register(address, null, ContactChannel.EMAIL, null);
         ServerRecords device = new ServerRecords("dyfed-powys");
-        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, TestNotifierApp.CLOCK.instant()));
         Mail mail = Await.until(WAIT, () -> Mailbox.to(address), m -> !m.isEmpty()).get(0);
         assertThat(mail.subject()).isEqualTo("Diweddariad am eich dyfais / An update about your device");
         assertThat(mail.body().indexOf("Dyma ddiweddariad")).isLessThan(mail.body().indexOf("This is an update"));
@@ -144,13 +143,13 @@ class NotifierIT {
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
         ServerRecords device = new ServerRecords("dyfed-powys");
         ProducerRecord<String, String> seized = device.seized(ref, OwnerRole.VICTIM, 28,
-                TestClock.INSTANCE.instant());
-        ProducerRecord<String, String> ready = device.readyForCollection(TestClock.INSTANCE.instant());
+                TestNotifierApp.CLOCK.instant());
+        ProducerRecord<String, String> ready = device.readyForCollection(TestNotifierApp.CLOCK.instant());
         ServerRecords.produce(seized, ready);
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() >= 2);
 
         ServerRecords.produce(seized, ready, seized);
-        ProducerRecord<String, String> marker = device.returned(TestClock.INSTANCE.instant());
+        ProducerRecord<String, String> marker = device.returned(TestNotifierApp.CLOCK.instant());
         ServerRecords.produce(marker);
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() >= 3);
         Await.until(WAIT, () -> recordedFor(device), r -> r.size() >= 3);
@@ -166,7 +165,7 @@ class NotifierIT {
         vault.save(new Contact(new ContactReference(ref), new ForceCode("dyfed-powys"), ContactChannel.EMAIL, address,
                 Language.EN, false, null, null), officer());
         ServerRecords device = new ServerRecords("dyfed-powys");
-        Instant t = TestClock.INSTANCE.instant();
+        Instant t = TestNotifierApp.CLOCK.instant();
         ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, t), device.readyForCollection(t),
                 device.alert(AlertRule.RETURN_24H, AlertSeverity.BREACH, OwnerRole.VICTIM, t));
 
@@ -186,7 +185,7 @@ class NotifierIT {
         String ref = register(address, Language.EN, ContactChannel.EMAIL,
                 new SafeHours(LocalTime.of(9, 0), LocalTime.of(20, 0), SafeHours.LONDON));
         Instant lateEvening = Instant.parse("2026-12-01T22:30:00Z");
-        TestClock.INSTANCE.set(lateEvening);
+        TestNotifierApp.CLOCK.set(lateEvening);
         ServerRecords device = new ServerRecords("dyfed-powys");
         ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, lateEvening));
 
@@ -194,12 +193,12 @@ class NotifierIT {
                 rows -> !rows.isEmpty() && rows.get(0).heldSince() != null).get(0);
         assertThat(held.status()).isEqualTo(SendStatus.PENDING);
         assertThat(held.nextAttemptAt()).isEqualTo(Instant.parse("2026-12-02T09:00:00Z"));
-        TestClock.INSTANCE.advance(Duration.ofHours(2));
+        TestNotifierApp.CLOCK.advance(Duration.ofHours(2));
         MeterRegistry meters = app.getBean(MeterRegistry.class);
         assertThat(meters.get("custody.notifier.held.oldest.age").gauge().value()).isGreaterThanOrEqualTo(7200);
         assertThat(Mailbox.to(address)).isEmpty();
 
-        TestClock.INSTANCE.set(Instant.parse("2026-12-02T09:00:05Z"));
+        TestNotifierApp.CLOCK.set(Instant.parse("2026-12-02T09:00:05Z"));
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 1);
         Await.until(WAIT, () -> sendLog.forDevice(device.device).get(0).status(), SendStatus.SENT::equals);
     }
@@ -209,9 +208,9 @@ class NotifierIT {
         String address = unique("erase") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL,
                 new SafeHours(LocalTime.of(9, 0), LocalTime.of(9, 1), SafeHours.LONDON));
-        TestClock.INSTANCE.set(Instant.parse("2026-12-01T12:00:00Z"));
+        TestNotifierApp.CLOCK.set(Instant.parse("2026-12-01T12:00:00Z"));
         ServerRecords device = new ServerRecords("dyfed-powys");
-        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
+        ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, TestNotifierApp.CLOCK.instant()));
         Await.until(WAIT, () -> sendLog.forDevice(device.device), r -> !r.isEmpty() && r.get(0).heldSince() != null);
 
         assertThat(vault.erase(new ContactReference(ref), officer())).isTrue();
@@ -238,7 +237,7 @@ class NotifierIT {
         String address = unique("auto-erase") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
         ServerRecords device = new ServerRecords("dyfed-powys");
-        Instant returnedAt = TestClock.INSTANCE.instant();
+        Instant returnedAt = TestNotifierApp.CLOCK.instant();
         ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, returnedAt.minusSeconds(3600)),
                 device.returned(returnedAt));
         // Registered but not yet linked, the details were due for erasure 30 days after registration; the seizure
@@ -247,10 +246,10 @@ class NotifierIT {
                 eraseAfter -> returnedAt.plus(Duration.ofDays(30)).equals(eraseAfter));
 
         NotifierLoops loops = app.getBean(NotifierLoops.class);
-        TestClock.INSTANCE.advance(Duration.ofDays(29));
+        TestNotifierApp.CLOCK.advance(Duration.ofDays(29));
         loops.runSchedule();
         assertThat(vault.find(new ContactReference(ref))).isPresent();
-        TestClock.INSTANCE.advance(Duration.ofDays(2));
+        TestNotifierApp.CLOCK.advance(Duration.ofDays(2));
         loops.runSchedule();
         assertThat(jdbc.queryForObject("select count(*) from notifier_contact where contact_reference = ?",
                 Integer.class, ref)).isZero();
@@ -263,20 +262,20 @@ class NotifierIT {
         String address = unique("regular") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
         ServerRecords device = new ServerRecords("dyfed-powys");
-        Instant seizedAt = TestClock.INSTANCE.instant().minus(Duration.ofDays(2));
+        Instant seizedAt = TestNotifierApp.CLOCK.instant().minus(Duration.ofDays(2));
         ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 14, seizedAt));
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 1);
         // The receipt's VictimNotified comes back on the topic as the loop closes; an officer's call counts too.
-        Instant officerCall = TestClock.INSTANCE.instant();
+        Instant officerCall = TestNotifierApp.CLOCK.instant();
         ServerRecords.produce(device.victimNotified(officerCall));
         Await.until(WAIT, () -> jdbc.queryForObject("select next_update_due from notifier_device where device_id = ?",
                 java.sql.Timestamp.class, device.device.value()).toInstant(),
                 due -> due.equals(officerCall.plus(Duration.ofDays(14))));
 
         NotifierLoops loops = app.getBean(NotifierLoops.class);
-        TestClock.INSTANCE.advance(Duration.ofDays(13));
+        TestNotifierApp.CLOCK.advance(Duration.ofDays(13));
         loops.runSchedule();
-        TestClock.INSTANCE.advance(Duration.ofDays(2));
+        TestNotifierApp.CLOCK.advance(Duration.ofDays(2));
         loops.runSchedule();
         loops.runSchedule();
         List<Mail> mails = Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 2);
@@ -290,7 +289,7 @@ class NotifierIT {
         String address = unique("late") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
         ServerRecords device = new ServerRecords("dyfed-powys");
-        Instant t = TestClock.INSTANCE.instant();
+        Instant t = TestNotifierApp.CLOCK.instant();
         ProducerRecord<String, String> breach = device.alert(AlertRule.RETURN_24H, AlertSeverity.BREACH,
                 OwnerRole.VICTIM, t);
         ServerRecords.produce(device.seized(ref, OwnerRole.VICTIM, 28, t.minus(Duration.ofHours(25))), breach);
@@ -316,7 +315,7 @@ class NotifierIT {
         String isvaRef = register(isva, Language.EN, ContactChannel.VIA_ISVA, null, "north-wales");
         ServerRecords sms = new ServerRecords("north-wales");
         ServerRecords viaIsva = new ServerRecords("north-wales");
-        Instant t = TestClock.INSTANCE.instant();
+        Instant t = TestNotifierApp.CLOCK.instant();
         ServerRecords.produce(sms.seized(ref, OwnerRole.VICTIM, 28, t), sms.readyForCollection(t),
                 viaIsva.seized(isvaRef, OwnerRole.VICTIM, 28, t));
 
@@ -348,7 +347,7 @@ class NotifierIT {
         notify.failNext(1000, 500);
         try {
             ProducerRecord<String, String> seized = device.seized(failingRef, OwnerRole.VICTIM, 28,
-                    TestClock.INSTANCE.instant());
+                    TestNotifierApp.CLOCK.instant());
             ServerRecords.produce(seized);
             OutgoingMessage dead = Await.until(WAIT, () -> sendLog.forDevice(device.device),
                     r -> !r.isEmpty() && r.get(0).status() == SendStatus.DEAD).get(0);
@@ -377,7 +376,7 @@ class NotifierIT {
         ProducerRecord<String, String> poison = new ProducerRecord<>(Infra.EVENTS, device.id(),
                 "{\"specversion\":\"1.0\",\"id\":\"poison-" + UUID.randomUUID()
                 + "\",\"type\":\"dev.custody.DeviceReturned\",\"time\":\"not a time\"}");
-        ServerRecords.produce(poison, device.seized(ref, OwnerRole.VICTIM, 28, TestClock.INSTANCE.instant()));
+        ServerRecords.produce(poison, device.seized(ref, OwnerRole.VICTIM, 28, TestNotifierApp.CLOCK.instant()));
 
         Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() == 1);
         ConsumerRecord<String, String> parked = awaitDeadLetter(device.id());
@@ -393,7 +392,7 @@ class NotifierIT {
         String address = unique("quarantined") + "@example.org";
         String ref = register(address, Language.EN, ContactChannel.EMAIL, null);
         ServerRecords device = new ServerRecords("dyfed-powys");
-        Instant t = TestClock.INSTANCE.instant();
+        Instant t = TestNotifierApp.CLOCK.instant();
         ProducerRecord<String, String> poison = new ProducerRecord<>(Infra.EVENTS, device.id(),
                 "{\"specversion\":\"1.0\",\"id\":\"poison-" + UUID.randomUUID()
                         + "\",\"type\":\"dev.custody.DeviceReturned\",\"time\":\"not a time\"}");
@@ -430,7 +429,7 @@ class NotifierIT {
         KafkaListenerEndpointRegistry listeners = app.getBean(KafkaListenerEndpointRegistry.class);
         // A backlog built up while the notifier is paused: more seizures than one poll takes (max.poll.records, 500),
         // because the consumer measures a partition's lag after taking its records from the fetch.
-        Instant t = TestClock.INSTANCE.instant();
+        Instant t = TestNotifierApp.CLOCK.instant();
         @SuppressWarnings("unchecked")
         ProducerRecord<String, String>[] backlog = new ProducerRecord[1000];
         for (int i = 0; i < backlog.length; i++) {

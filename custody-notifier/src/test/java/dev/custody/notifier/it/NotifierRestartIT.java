@@ -3,11 +3,10 @@ package dev.custody.notifier.it;
 import dev.custody.notifier.contact.Contact;
 import dev.custody.notifier.contact.ContactChannel;
 import dev.custody.notifier.contact.ContactVault;
-import dev.custody.notifier.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.notifier.support.ServerRecords;
 import dev.custody.notifier.support.Infra;
 import dev.custody.notifier.support.Mailbox;
-import dev.custody.notifier.support.TestClock;
 import dev.custody.notifier.support.TestNotifierApp;
 import dev.custody.values.Actor;
 import dev.custody.values.ContactReference;
@@ -47,7 +46,7 @@ class NotifierRestartIT {
         String address = "restart-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String ref = "r-" + UUID.randomUUID().toString().substring(0, 8);
         ServerRecords device = new ServerRecords("dyfed-powys");
-        Instant t = TestClock.INSTANCE.instant();
+        Instant t = TestNotifierApp.CLOCK.instant();
 
         try (ConfigurableApplicationContext first = TestNotifierApp.start()) {
             first.getBean(ContactVault.class).save(new Contact(new ContactReference(ref), new ForceCode("dyfed-powys"),
@@ -66,7 +65,7 @@ class NotifierRestartIT {
 
             Infra.stopKafka();
             Infra.startKafka();
-            Instant later = TestClock.INSTANCE.instant();
+            Instant later = TestNotifierApp.CLOCK.instant();
             ServerRecords.produce(device.returned(later));
             Await.until(WAIT, () -> Mailbox.to(address), m -> m.size() >= 4);
             // Give a stray duplicate the chance to show up before counting.

@@ -5,7 +5,6 @@ import dev.custody.events.DeviceEvent;
 import dev.custody.values.Actor;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
-import dev.custody.values.ContactReference;
 import dev.custody.values.DeviceId;
 import dev.custody.values.ForceCode;
 import dev.custody.values.Language;
@@ -15,6 +14,7 @@ import dev.custody.values.ReplacementKind;
 import dev.custody.values.ReturnRecipient;
 import dev.custody.values.Role;
 import dev.custody.values.SeizureDetails;
+import dev.custody.testing.Seizures;
 import dev.custody.values.VictimCare;
 import dev.custody.values.VictimsCodeTier;
 import dev.custody.wire.CustodyRecords;
@@ -25,7 +25,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -54,9 +53,9 @@ public final class ServerRecords {
 
     public ProducerRecord<String, String> seized(String contactReference, OwnerRole role, int updateEveryDays,
                                                  Instant at) {
-        SeizureDetails details = new SeizureDetails(null, null, role, null, null, List.of(),
-                role == OwnerRole.VICTIM ? new VictimCare(VictimsCodeTier.ENHANCED, updateEveryDays) : null,
-                contactReference == null ? null : new ContactReference(contactReference));
+        SeizureDetails details = Seizures.victimPhone(at, officer.id()).role(role)
+                .care(role == OwnerRole.VICTIM ? new VictimCare(VictimsCodeTier.ENHANCED, updateEveryDays) : null)
+                .contact(contactReference).build();
         return event(new DeviceEvent.DeviceSeized(device, at, at, officer, force, 1, null, details, null));
     }
 

@@ -16,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
+import dev.custody.testing.TickingClock;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +35,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ComponentScan({"dev.custody.notifier", "dev.custody.processing"})
 public class TestNotifierApp {
 
+    /** The notifier's clock in every test context: ticks with real time; tests move it and reset it before each test. */
+    public static final TickingClock CLOCK = new TickingClock();
+
     /** Every RecordVictimNotified the notifier sent, across contexts. */
     public static final List<RecordVictimNotified> RECORDED = new CopyOnWriteArrayList<>();
     /** Expected returns the fake read side knows. */
@@ -42,7 +47,7 @@ public class TestNotifierApp {
 
     @Bean
     Clock clock() {
-        return TestClock.INSTANCE;
+        return CLOCK;
     }
 
     @Bean

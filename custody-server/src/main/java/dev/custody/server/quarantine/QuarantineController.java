@@ -4,7 +4,7 @@ import dev.custody.processing.Quarantine;
 import dev.custody.processing.QuarantineRetrier;
 import dev.custody.processing.QuarantineRetrier.Outcome;
 import dev.custody.edge.Problem;
-import dev.custody.edge.Problem.FieldError;
+import dev.custody.edge.Params;
 import dev.custody.values.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -75,12 +75,10 @@ class QuarantineController {
     List<QuarantinedEvent> list(@RequestParam(required = false) String processor,
                                 @RequestParam(defaultValue = Quarantine.QUARANTINED) String state,
                                 @RequestParam(defaultValue = "100") int limit) {
-        if (!"ALL".equals(state) && !STATES.contains(state)) {
-            throw invalid("state", "one of QUARANTINED, RESOLVED, ALL");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw invalid("limit", "between 1 and 1000");
-        }
+        new Params().text("processor", processor)
+                .oneOf("state", state, List.of(Quarantine.QUARANTINED, Quarantine.RESOLVED, "ALL"))
+                .limit("limit", limit)
+                .validate();
         return quarantine.list(processor, "ALL".equals(state) ? STATES : Set.of(state), limit).stream()
                 .map(this::view).toList();
     }
@@ -136,9 +134,5 @@ class QuarantineController {
                 e.sequenceNumber(), e.eventId(), e.eventType(), e.topic(), e.partition(), e.offset(),
                 new Error(e.errorClass(), e.errorMessage()), e.attempts(), e.quarantinedAt(), e.lastAttemptAt(),
                 waiting, e.resolvedAt(), e.resolvedBy(), e.resolution());
-    }
-
-    private static Problem invalid(String field, String message) {
-        return Problem.invalidParameters(List.of(new FieldError(field, message)));
     }
 }

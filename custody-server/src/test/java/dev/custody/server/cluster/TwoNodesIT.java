@@ -4,7 +4,7 @@ import dev.custody.embedded.kafka.LocalKafka;
 import dev.custody.embedded.postgres.LocalPostgres;
 import dev.custody.server.CustodyApplication;
 import dev.custody.server.support.Api;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.Requests;
 import dev.custody.server.support.Seizure;
 import dev.custody.server.support.TestMail;

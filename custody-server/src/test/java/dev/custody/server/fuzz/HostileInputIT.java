@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custody.server.support.Api;
 import dev.custody.server.support.Api.Response;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Requests;
 import org.junit.jupiter.api.Test;
@@ -154,6 +154,10 @@ class HostileInputIT extends CustodyIT {
             query("report-periods", "GET", "/api/v1/reports/retention/custody-periods", "inspector", "from", "to",
                     "force", "lab", "ownerRole", "deviceType"),
             query("admin-status", "GET", "/api/v1/admin/projections", "admin"),
+            query("quarantine", "GET", "/api/v1/admin/quarantine", "admin", "processor", "state", "limit"),
+            // Unknown or malformed row ids only: a real retry would touch another test's quarantined event.
+            query("quarantine-row", "GET", "/api/v1/admin/quarantine/{alert}", "admin"),
+            query("quarantine-retry", "POST", "/api/v1/admin/quarantine/{alert}/retry", "admin"),
             // Never as an admin: a real rebuild would disturb the other tests sharing this server.
             query("admin-rebuild", "POST", "/api/v1/admin/projections/rebuild", "inspector"));
 

@@ -2,7 +2,7 @@ package dev.custody.server.observability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.CustodyIT;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;

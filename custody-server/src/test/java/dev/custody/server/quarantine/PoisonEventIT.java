@@ -3,7 +3,7 @@ package dev.custody.server.quarantine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custody.server.support.Api;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.EventStoreRows;

@@ -6,7 +6,7 @@ import dev.custody.events.ContractSchemas;
 import dev.custody.projections.admin.ProjectionProgress;
 import dev.custody.projections.alert.AlertEngine;
 import dev.custody.server.support.Api;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.Seizure;

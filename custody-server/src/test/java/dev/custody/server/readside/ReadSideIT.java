@@ -2,7 +2,7 @@ package dev.custody.server.readside;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custody.server.support.Api;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.Identities;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custody.events.ContractSchemas;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.CustodyIT;
 import dev.custody.server.support.Requests;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

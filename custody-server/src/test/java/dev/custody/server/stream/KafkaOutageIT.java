@@ -3,7 +3,7 @@ package dev.custody.server.stream;
 import dev.custody.embedded.kafka.LocalKafka;
 import dev.custody.server.CustodyApplication;
 import dev.custody.server.support.Api;
-import dev.custody.server.support.Await;
+import dev.custody.testing.Await;
 import dev.custody.server.support.Requests;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

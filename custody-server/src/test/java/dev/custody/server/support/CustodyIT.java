@@ -1,7 +1,9 @@
 package dev.custody.server.support;
 
+import dev.custody.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,14 +20,17 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the HTTP integration tests: the whole server on a random port, on a real embedded PostgreSQL started by
- * the server itself (fsync off for speed), dev users on, and a clock the test controls.
+ * Base of the HTTP integration tests: the whole server on a random port, on a real embedded PostgreSQL and Kafka
+ * started by the server itself (fsync off for speed), dev users on, and a clock the test controls. With
+ * {@code -Ptestcontainers} the same context runs on PostgreSQL 16 and Kafka in Docker instead ({@link Containers});
+ * where there is no Docker, the profile skips these tests.
  * All subclasses share one Spring context, so one database: tests create their own devices and never assume an
  * empty store.
  */
 @SpringBootTest(classes = dev.custody.server.CustodyApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"custody.security.dev-users=true", "custody.embedded-postgres.durable=false",
+                ContainerServers.OPT_IN + "=true",
                 "custody.metrics.refresh=PT0.5S",
                 "custody.notifier.dispatch-interval=PT0.2S",
                 "custody.notifier.forces.dyfed-powys.name-en=Dyfed-Powys Police",
@@ -34,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "custody.notifier.forces.dyfed-powys.supervisor-email=supervisors@dyfed-powys.test"})
 @Import(CustodyIT.TestClock.class)
 @AutoConfigureObservability(tracing = false)
+@ExtendWith(Containers.SkipWithoutDocker.class)
 public abstract class CustodyIT {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package dev.custody.server.support;
 
+import dev.custody.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.custody.server.support;
+package dev.custody.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** A clock tests can move. Starts at the real time, truncated to the second. */
+/**
+ * A clock that stands still until a test moves it. Starts at the real time, truncated to the second. For tests that
+ * need a clock that also runs (backoff, polling loops), see {@link TickingClock}.
+ */
 public class MutableClock extends Clock {
 
     private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -1,15 +1,21 @@
-package dev.custody.server.support;
+package dev.custody.testing;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Polls until a condition holds or a deadline passes: eventual consistency without sleeping blindly. */
+/**
+ * Polls until a condition holds or a deadline passes: eventual consistency without sleeping blindly. A timeout is an
+ * {@link AssertionError} naming the last value seen, so a failing test says what it saw.
+ */
 public final class Await {
+
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private Await() {
     }
 
-    public static <T> T until(Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done) {
+    public static <T> T until(Duration timeout, Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!done.test(last)) {
@@ -17,7 +23,7 @@ public final class Await {
                 throw new AssertionError("condition not met within " + timeout + "; last value: " + last);
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);

@@ -1,4 +1,4 @@
-package dev.custody.notifier.support;
+package dev.custody.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** A clock that ticks with real time but can be moved: the dispatcher's backoff still runs, and tests pick the hour. */
-public final class TestClock extends Clock {
-
-    public static final TestClock INSTANCE = new TestClock();
+/**
+ * A clock that runs with real time but can be moved: backoff and polling loops still advance, and tests pick the
+ * hour. Instants are cut to microseconds, as PostgreSQL keeps them, so they compare equal with what it stored.
+ */
+public final class TickingClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
@@ -26,7 +27,6 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        // PostgreSQL keeps microseconds: so do the instants tests compare with what it stored.
         return Clock.systemUTC().instant().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 
