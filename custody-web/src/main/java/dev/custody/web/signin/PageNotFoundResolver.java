@@ -1,6 +1,6 @@
-package dev.custody.web.layout;
+package dev.custody.web.signin;
 
-import dev.custody.web.signin.WebPaths;
+import dev.custody.web.layout.WebErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -14,7 +14,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * An address under the pages' paths that nothing answers ({@code /lab/nope}, {@code /supervisor/nope}) gets the
  * GOV.UK "Page not found" page, not the API's problem+json: no controller of the pages was reached, so
- * {@link WebErrors} never sees it. Every other path (the REST API's) is left to the API's problem handler.
+ * {@link WebErrors} never sees it. Every other path (the REST API's) is left to the API's problem handler. It lives
+ * beside {@link WebPaths}, which knows the pages' addresses (layout may not depend on signin).
  */
 @Component
 class PageNotFoundResolver implements HandlerExceptionResolver, Ordered {
