@@ -27,8 +27,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module boundaries and house rules, checked on every build. */
-@AnalyzeClasses(packages = "dev.custody", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.custody",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestFixtures.class})
 class ArchitectureTest {
+
+    /** The shared test fixtures (custody-testing) are test code in a main jar: test scope only, never shipped. */
+    static final class NoTestFixtures implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("/dev/custody/testing/");
+        }
+    }
 
     /**
      * Each package of every module is a slice (the capture takes the whole package name), so a dependency that runs

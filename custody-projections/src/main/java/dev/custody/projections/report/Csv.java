@@ -13,14 +13,14 @@ import java.util.List;
  * with {@code =}, {@code +}, {@code -}, {@code @}, a TAB or a carriage return (OWASP's list), so it gets a leading
  * apostrophe. Numbers are written as they are, negative ones too.
  */
-final class Csv {
+public final class Csv {
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final StringBuilder out = new StringBuilder();
     private final CSVPrinter printer;
 
-    Csv() {
+    public Csv() {
         try {
             printer = new CSVPrinter(out, CSVFormat.RFC4180);
         } catch (IOException e) {
@@ -28,11 +28,11 @@ final class Csv {
         }
     }
 
-    Csv row(Object... cells) {
+    public Csv row(Object... cells) {
         return row(Arrays.asList(cells));
     }
 
-    Csv row(List<?> cells) {
+    public Csv row(List<?> cells) {
         try {
             printer.printRecord(cells.stream().map(Csv::defused));
         } catch (IOException e) {
@@ -42,7 +42,7 @@ final class Csv {
     }
 
     /** A cell as it may be written: a number or nothing as it is, any other value as text that no sheet runs. */
-    static Object defused(Object value) {
+    public static Object defused(Object value) {
         if (value == null || value instanceof Number) {
             return value;
         }

@@ -1,12 +1,7 @@
 package dev.custody.projections.report;
 
-import dev.custody.edge.Params;
 import dev.custody.edge.TimeWindow;
-import dev.custody.edge.TimeWindow.Horizon;
-import dev.custody.projections.access.ForceFilter;
 import dev.custody.values.Actor;
-import dev.custody.values.DeviceType;
-import dev.custody.values.OwnerRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** Retention reports for inspectors and data protection officers, as JSON or as CSV for a spreadsheet. */
 @RestController
@@ -78,42 +72,18 @@ class ReportController {
                                    @RequestParam(required = false) String lab,
                                    @RequestParam(required = false) String ownerRole,
                                    @RequestParam(required = false) String deviceType) {
-        RetentionReport.Period period = validPeriod(from, to, force, lab, ownerRole, deviceType);
-        var filters = new RetentionReport.Filters(ForceFilter.of(actor, force), lab, ownerRole, deviceType);
-        return csv(export.write(period, filters, clock.instant()), "custody-periods-" + period.from() + "-" + period.to());
+        RetentionRequest request = RetentionRequest.of(actor, clock.instant(), window, from, to, force, lab, ownerRole,
+                deviceType);
+        RetentionReport.Period period = request.period();
+        return csv(export.write(period, request.filters(), clock.instant()),
+                "custody-periods-" + period.from() + "-" + period.to());
     }
 
     private RetentionReport report(Actor actor, LocalDate from, LocalDate to, String force, String lab,
                                    String ownerRole, String deviceType) {
-        RetentionReport.Period period = validPeriod(from, to, force, lab, ownerRole, deviceType);
-        var filters = new RetentionReport.Filters(ForceFilter.of(actor, force), lab, ownerRole, deviceType);
-        return query.run(period, filters, clock.instant());
-    }
-
-    private RetentionReport.Period period(LocalDate from, LocalDate to) {
         Instant now = clock.instant();
-        LocalDate end = to != null ? to : now.atZone(ZoneOffset.UTC).toLocalDate();
-        LocalDate start = from != null ? from : end.minusYears(1).plusDays(1);
-        return new RetentionReport.Period(start, end);
-    }
-
-    /** Every parameter is checked before the period is worked out from them, so no date arithmetic overflows. */
-    private RetentionReport.Period validPeriod(LocalDate from, LocalDate to, String force, String lab, String ownerRole,
-                                               String deviceType) {
-        Params params = new Params().oneOf("ownerRole", ownerRole, OwnerRole.values())
-                .oneOf("deviceType", deviceType, DeviceType.values())
-                .text("force", force).text("lab", lab)
-                .within(window, Horizon.FUTURE, "from", from).within(window, Horizon.FUTURE, "to", to);
-        boolean datesInWindow = (from == null || window.admits(Horizon.FUTURE, from))
-                && (to == null || window.admits(Horizon.FUTURE, to));
-        RetentionReport.Period period = null;
-        if (datesInWindow) {
-            period = period(from, to);
-            params.check(!period.from().isAfter(period.to()), "from", "must not be after to")
-                    .check(!period.from().plusYears(10).isBefore(period.to()), "to", "the period may be at most 10 years");
-        }
-        params.validate();
-        return period;
+        RetentionRequest request = RetentionRequest.of(actor, now, window, from, to, force, lab, ownerRole, deviceType);
+        return query.run(request.period(), request.filters(), now);
     }
 
     private static ResponseEntity<String> csv(String body, String name) {

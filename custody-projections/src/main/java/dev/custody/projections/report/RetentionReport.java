@@ -65,7 +65,9 @@ public record RetentionReport(Period period, Filters filters, Instant generatedA
     public record LongDateRanges(long count, List<LongDateRange> seizures) {
     }
 
-    public record AlertCounts(String rule, long raised, long open, long resolved, long resolvedLate, Double lateShare) {
+    /** {@code resolvedInTime} and {@code resolvedLate} are resolved alerts; the rest were superseded. */
+    public record AlertCounts(String rule, long raised, long open, long resolved, long resolvedInTime,
+                              long resolvedLate, Double lateShare) {
     }
 
     public record Alerts(long raised, long resolved, long resolvedLate, Double lateShare, List<AlertCounts> byRule) {

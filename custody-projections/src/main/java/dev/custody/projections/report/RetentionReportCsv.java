@@ -48,6 +48,7 @@ final class RetentionReportCsv {
             csv.row("alerts", "raised", a.rule(), a.raised());
             csv.row("alerts", "open", a.rule(), a.open());
             csv.row("alerts", "resolved", a.rule(), a.resolved());
+            csv.row("alerts", "resolved_in_time", a.rule(), a.resolvedInTime());
             csv.row("alerts", "resolved_late", a.rule(), a.resolvedLate());
             csv.row("alerts", "late_share", a.rule(), a.lateShare());
         }

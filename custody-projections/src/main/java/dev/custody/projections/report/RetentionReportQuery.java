@@ -260,10 +260,11 @@ public class RetentionReportQuery {
         List<AlertCounts> byRule = jdbc.query("""
                 select a.rule, count(*), count(*) filter (where a.state <> 'RESOLVED'),
                        count(*) filter (where a.state = 'RESOLVED'),
+                       count(*) filter (where a.resolution = 'IN_TIME'),
                        count(*) filter (where a.resolution = 'LATE')
                 from alert a%s where %s group by a.rule order by a.rule""".formatted(join, where),
                 (rs, i) -> new AlertCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        share(rs.getLong(5), rs.getLong(4))), args.toArray());
+                        rs.getLong(6), share(rs.getLong(6), rs.getLong(4))), args.toArray());
         long raised = byRule.stream().mapToLong(AlertCounts::raised).sum();
         long resolved = byRule.stream().mapToLong(AlertCounts::resolved).sum();
         long late = byRule.stream().mapToLong(AlertCounts::resolvedLate).sum();
@@ -271,7 +272,7 @@ public class RetentionReportQuery {
     }
 
     /** Appends the optional filters on custody_period / logging_lag columns. */
-    private static String filters(RetentionReport.Filters f, List<Object> args, String prefix) {
+    static String filters(RetentionReport.Filters f, List<Object> args, String prefix) {
         StringBuilder s = new StringBuilder();
         if (f.force() != null) {
             s.append(" and ").append(prefix).append("force = ?");
@@ -292,7 +293,7 @@ public class RetentionReportQuery {
         return s.toString();
     }
 
-    private static Object[] row(ResultSet rs, int columns) throws SQLException {
+    static Object[] row(ResultSet rs, int columns) throws SQLException {
         Object[] row = new Object[columns];
         for (int i = 0; i < columns; i++) {
             Object o = rs.getObject(i + 1);
@@ -318,11 +319,11 @@ public class RetentionReportQuery {
                 earliest == null ? null : (nowEpoch - ((Number) earliest).doubleValue()) / DAY);
     }
 
-    private static long n(Object o) {
+    static long n(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
     }
 
-    private static Double scale(Object o, double unit) {
+    static Double scale(Object o, double unit) {
         return o == null ? null : ((Number) o).doubleValue() / unit;
     }
 

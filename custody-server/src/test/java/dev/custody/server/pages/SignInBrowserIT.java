@@ -50,7 +50,7 @@ class SignInBrowserIT extends BrowserIT {
     @Test
     void eachRoleStartsOnItsOwnPageWithItsOwnNavigation() {
         Map<String, String> homes = Map.of("officer", "/officer", "supervisor", "/supervisor",
-                "inspector", "/inspector", "admin", "/admin");
+                "inspector", "/reports/retention", "admin", "/admin");
         homes.forEach((user, home) -> {
             browser.signIn(user);
             browser.go("/");

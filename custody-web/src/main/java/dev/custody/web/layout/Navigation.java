@@ -21,12 +21,16 @@ public final class Navigation {
     public record Item(String label, String path) {
     }
 
+    private static final String RETENTION = "/reports/retention";
+
     private static final List<RoleHome> HOMES = List.of(
             new RoleHome(Role.LAB, new Item("Lab queue", "/lab")),
             new RoleHome(Role.OFFICER, new Item("My devices", "/officer")),
             new RoleHome(Role.SUPERVISOR, new Item("Alerts", "/supervisor")),
             new RoleHome(Role.SUPERVISOR, new Item("Alert log", "/supervisor/log")),
-            new RoleHome(Role.INSPECTOR, new Item("Retention", "/inspector")),
+            new RoleHome(Role.INSPECTOR, new Item("Retention", RETENTION)),
+            // Supervisors see their own force's retention dashboard as well; a person with both roles, one link.
+            new RoleHome(Role.SUPERVISOR, new Item("Retention", RETENTION)),
             new RoleHome(Role.ADMIN, new Item("Projections", "/admin")));
 
     private record RoleHome(Role role, Item item) {
@@ -40,7 +44,7 @@ public final class Navigation {
         Set<Role> roles = roles(authentication);
         List<Item> items = new ArrayList<>();
         for (RoleHome home : HOMES) {
-            if (roles.contains(home.role())) {
+            if (roles.contains(home.role()) && !items.contains(home.item())) {
                 items.add(home.item());
             }
         }

@@ -20,11 +20,10 @@ class StartPagesToCome {
     private static final Map<String, Page> PAGES = Map.of(
             "/officer", new Page("My devices",
                     "The devices you seized, your cases and searching will be here."),
-            "/inspector", new Page("Retention", "The retention dashboard will be here."),
             "/admin", new Page("Projections",
                     "The projections' status, quarantined events and rebuilds will be here."));
 
-    @GetMapping({"/officer", "/inspector", "/admin"})
+    @GetMapping({"/officer", "/admin"})
     String page(HttpServletRequest request, Model model) {
         Page page = PAGES.get(request.getServletPath());
         model.addAttribute("heading", page.heading());

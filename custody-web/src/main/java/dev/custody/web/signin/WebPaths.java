@@ -20,7 +20,7 @@ public final class WebPaths {
 
     /** Pages, each prefix also covering its own root ({@code /lab} and {@code /lab/...}). */
     static final List<String> PAGES = List.of("/", SIGN_IN, SIGN_OUT, FORBIDDEN, "/lab/**", "/officer/**",
-            "/supervisor/**", "/inspector/**", "/admin/**", "/devices/**", "/scan/**", "/live/**");
+            "/supervisor/**", "/inspector/**", "/admin/**", "/devices/**", "/scan/**", "/live/**", "/reports/**");
 
     private static final AntPathMatcher MATCHER = new AntPathMatcher();
 

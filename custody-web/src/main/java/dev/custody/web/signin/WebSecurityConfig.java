@@ -45,6 +45,7 @@ class WebSecurityConfig {
                         .requestMatchers("/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/inspector/**").hasRole("INSPECTOR")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/reports/**").hasAnyRole("INSPECTOR", "SUPERVISOR")
                         .requestMatchers("/devices/**", "/scan/**", "/live/**")
                         .hasAnyRole("OFFICER", "LAB", "SUPERVISOR", "INSPECTOR")
                         .anyRequest().authenticated())

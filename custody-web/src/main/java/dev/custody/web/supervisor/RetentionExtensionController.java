@@ -38,7 +38,7 @@ import java.util.UUID;
  * someone else changed the device meanwhile nothing is stored and the supervisor is told what changed.
  */
 @Controller
-class RetentionController {
+class RetentionExtensionController {
 
     private static final Map<String, String> LABELS = Map.of(RetentionForm.UNTIL, "Keep it until",
             RetentionForm.REASON, "Why it must be kept longer");
@@ -53,7 +53,7 @@ class RetentionController {
     private final Formats formats;
     private final Clock clock;
 
-    RetentionController(DeviceRecords records, DeviceCommands commands, DevicePage devicePage, Timeline timeline,
+    RetentionExtensionController(DeviceRecords records, DeviceCommands commands, DevicePage devicePage, Timeline timeline,
                         Validator validator, Formats formats, Clock clock) {
         this.records = records;
         this.commands = commands;
