@@ -52,6 +52,13 @@ public final class Bench {
         try (Database db = Database.start(config)) {
             db.recreate(config.database);
             log("PostgreSQL " + db.version() + ", " + db.kind() + ", database " + config.database);
+            if (config.get("pages", "off").equals("only")) {
+                // Issue 10's page speed alone, printed, never appended (docs/benchmarks.md quotes it by hand).
+                for (ReadSide.Outcome o : new PagesBench(config, db, Bench::log).run()) {
+                    log(o.measurement() + ": " + o.result() + " (target " + o.target() + ": " + o.verdict() + ")");
+                }
+                return;
+            }
             if (config.readSide.equals("only")) {
                 // Development of the read side: the bulk measurements alone, printed, never appended.
                 for (ReadSide.Outcome o : new ReadSide(config, db, 0, Bench::log).bulk()) {

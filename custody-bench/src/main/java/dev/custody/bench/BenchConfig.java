@@ -139,10 +139,14 @@ final class BenchConfig {
                   --server-args=""            extra Spring arguments for the server, e.g. "--a=b --c=d"
                   --jfr=false                 record a JFR profile of the server (work dir)
                   --work-dir=custody-bench/target/bench-work   logs, JFR, embedded PostgreSQL data
+                  --start-timeout=180         seconds a server may take to become healthy (more on a crowded machine)
                   --append=true               append the results to docs/benchmarks.md
                   --label=                    words for the report heading, e.g. "noisy development run"
                   --read-side=auto            auto | off | only (the bulk read-side measurements alone, not appended)
                   --replay-events=5000000 --open-records=1000000   sizes of the read-side data set
+                  --pages=only                the pages' speed alone (issue 10), printed: a lab with --queued=10000
+                                              devices; --page-warmup=100 then --page-requests=300 of GET /lab and of
+                                              GET /devices/{id} each, server-side times from Tomcat's access log
 
                 A/B comparison instead of the full run (two servers at once, load alternating in slices):
                   --compare=<jar of B>        A is --server-jar; B defaults to the same jar

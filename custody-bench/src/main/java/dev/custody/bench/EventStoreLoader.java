@@ -100,6 +100,37 @@ final class EventStoreLoader {
 
     Loaded load(Connection connection, long totalEvents, int openRecords, Consumer<String> log)
             throws SQLException, IOException {
+        long[] devices = {0};
+        long[] events = {0};
+        return copy(connection, () -> {
+            if (events[0] >= totalEvents && devices[0] >= openRecords) {
+                return null;
+            }
+            List<DeviceEvent> lifecycle = lifecycle(devices[0]++ < openRecords);
+            events[0] += lifecycle.size();
+            return lifecycle;
+        }, openRecords, log);
+    }
+
+    /**
+     * {@code devices} devices all waiting in one lab's queue ({@code dyfed-powys-dfu}, the dev user {@code lab}'s):
+     * received, and some of them further on, up to examination started. Their ids go to {@code ids}.
+     */
+    Loaded loadLabQueue(Connection connection, int devices, List<UUID> ids, Consumer<String> log)
+            throws SQLException, IOException {
+        return copy(connection, () -> {
+            if (ids.size() >= devices) {
+                return null;
+            }
+            List<DeviceEvent> queued = queued();
+            ids.add(queued.get(0).deviceId().value());
+            return queued;
+        }, devices, log);
+    }
+
+    /** Writes each device's events, as the next supplies them until it returns null, by one binary COPY. */
+    private Loaded copy(Connection connection, java.util.function.Supplier<List<DeviceEvent>> next, long openRecords,
+                        Consumer<String> log) throws SQLException, IOException {
         long started = System.nanoTime();
         connection.setAutoCommit(false);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
@@ -115,9 +146,8 @@ final class EventStoreLoader {
         long globalIndex = 0;
         long devices = 0;
         long nextReport = 500_000;
-        while (globalIndex < totalEvents || devices < openRecords) {
-            boolean open = devices < openRecords;
-            for (DeviceEvent event : lifecycle(open)) {
+        for (List<DeviceEvent> lifecycle = next.get(); lifecycle != null; lifecycle = next.get()) {
+            for (DeviceEvent event : lifecycle) {
                 globalIndex++;
                 writeRow(out, globalIndex, event);
             }
@@ -214,6 +244,31 @@ final class EventStoreLoader {
         if (replacement) {
             t = later(t);
             events.add(new ReplacementReturned(id, t, t, OFFICER, 1));
+        }
+        return events;
+    }
+
+    /** A device seized within the last 60 days, received at the lab and somewhere in its queue's stages. */
+    List<DeviceEvent> queued() {
+        DeviceId id = new DeviceId(new UUID(random.nextLong(), random.nextLong()));
+        Instant t = now.minusSeconds(random.nextLong(3 * 3600, Duration.ofDays(60).toSeconds()));
+        int roll = random.nextInt(100);
+        OwnerRole owner = roll < 50 ? OwnerRole.VICTIM : roll < 70 ? OwnerRole.WITNESS : OwnerRole.SUSPECT;
+        List<DeviceEvent> events = new ArrayList<>(8);
+        events.add(seized(id, t, owner));
+        Instant at = t = later(t);
+        events.add(new DeviceReceivedAtLab(id, at, at, LAB, LAB_ID, new Holder(Holder.HolderKind.OFFICER, "officer"),
+                new SealCheck("SEAL-" + id.value().toString().substring(0, 8), true)));
+        String sha = HexFormat.of().formatHex(new byte[]{(byte) random.nextInt()}).repeat(32);
+        List<java.util.function.Function<Instant, DeviceEvent>> steps = List.of(
+                when -> new DownloadStarted(id, when, when, LAB, 1, "UFED 7.6", ExtractionType.FILE_SYSTEM),
+                when -> new DownloadCompleted(id, when, when, LAB, 1, sha, 64_000_000_000L),
+                when -> new DownloadVerified(id, when, when, LAB, 1, sha),
+                when -> new ExaminationStarted(id, when, when, LAB));
+        int further = random.nextInt(steps.size() + 1);
+        for (int i = 0; i < further; i++) {
+            t = later(t);
+            events.add(steps.get(i).apply(t));
         }
         return events;
     }

@@ -71,7 +71,7 @@ final class ServerProcess implements AutoCloseable {
                 .start();
         ServerProcess server = new ServerProcess(process, port, log, command);
         try {
-            server.awaitHealthy(Duration.ofMinutes(3));
+            server.awaitHealthy(Duration.ofSeconds(Long.parseLong(config.get("start-timeout", "180"))));
         } catch (RuntimeException | InterruptedException | IOException e) {
             server.close();
             throw e;

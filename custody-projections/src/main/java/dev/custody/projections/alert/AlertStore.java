@@ -32,6 +32,21 @@ public class AlertStore {
                          UUID deviceId, Instant raisedFrom, Instant raisedTo) {
     }
 
+    /**
+     * The order of a search: the newest raised first (the API's), or the most urgent first: breaches before
+     * warnings, then the one due longest ago.
+     */
+    public enum Order {
+        NEWEST("raised_at desc, alert_id"),
+        MOST_URGENT("case severity when 'BREACH' then 0 else 1 end, due_at, raised_at desc, alert_id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
     static final String COLUMNS = """
             alert_id, rule, severity, device_id, force, owner_role, lab, seizure_number, due_at, raised_at, state,
             resolution, resolved_at, resolved_by, late_by_seconds, acknowledged_by, acknowledged_at, acknowledge_note""";
@@ -148,16 +163,24 @@ public class AlertStore {
         return jdbc.query("select " + COLUMNS + " from alert where device_id = ? order by raised_at", ALERT, deviceId);
     }
 
+    public List<AlertView> findAll(Collection<UUID> alertIds) {
+        if (alertIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + COLUMNS + " from alert where alert_id = any(?)", ALERT,
+                (Object) alertIds.toArray(UUID[]::new));
+    }
+
     public List<AlertLogEntry> log(UUID alertId) {
         return jdbc.query("select * from alert_log where alert_id = ? order by id", LOG, alertId);
     }
 
-    public List<AlertView> search(Filter f, int page, int size) {
+    public List<AlertView> search(Filter f, Order order, int page, int size) {
         List<Object> args = new ArrayList<>();
         String where = where(f, args);
         args.add(size);
         args.add((long) page * size);
-        return jdbc.query("select " + COLUMNS + " from alert" + where + " order by raised_at desc, alert_id limit ? offset ?",
+        return jdbc.query("select " + COLUMNS + " from alert" + where + " order by " + order.sql + " limit ? offset ?",
                 ALERT, args.toArray());
     }
 
@@ -168,27 +191,29 @@ public class AlertStore {
         return n == null ? 0 : n;
     }
 
-    public long countLogEntries(String force, Instant from, Instant to) {
+    /** The log entries of a force (every force for null) between two times, of one kind of change when not null. */
+    public long countLogEntries(String force, Instant from, Instant to, String change) {
         List<Object> args = new ArrayList<>();
-        Long n = jdbc.queryForObject("select count(*) from alert_log" + logWhere(force, from, to, args), Long.class,
-                args.toArray());
+        Long n = jdbc.queryForObject("select count(*) from alert_log" + logWhere(force, from, to, change, args),
+                Long.class, args.toArray());
         return n == null ? 0 : n;
     }
 
-    public List<AlertLogEntry> logEntries(String force, Instant from, Instant to, int page, int size) {
+    /** A page of the log, in the order it was written or newest first. */
+    public List<AlertLogEntry> logEntries(String force, Instant from, Instant to, String change, boolean newestFirst,
+                                          int page, int size) {
         List<Object> args = new ArrayList<>();
-        String where = logWhere(force, from, to, args);
+        String where = logWhere(force, from, to, change, args);
         args.add(size);
         args.add((long) page * size);
-        return jdbc.query("select * from alert_log" + where + " order by id limit ? offset ?", LOG, args.toArray());
+        return jdbc.query("select * from alert_log" + where + " order by id" + (newestFirst ? " desc" : "")
+                + " limit ? offset ?", LOG, args.toArray());
     }
 
-    private static String logWhere(String force, Instant from, Instant to, List<Object> args) {
+    private static String logWhere(String force, Instant from, Instant to, String change, List<Object> args) {
         StringBuilder where = new StringBuilder(" where true");
-        if (force != null) {
-            where.append(" and force = ?");
-            args.add(force);
-        }
+        add(where, args, "force", force);
+        add(where, args, "change", change);
         if (from != null) {
             where.append(" and at >= ?");
             args.add(Timestamp.from(from));

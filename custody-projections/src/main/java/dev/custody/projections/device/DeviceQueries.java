@@ -9,6 +9,8 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +74,19 @@ public class DeviceQueries {
     public boolean needsAttention(UUID deviceId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from quarantined_event "
                 + "where device_id = ? and state = 'QUARANTINED')", Boolean.class, deviceId.toString()));
+    }
+
+    /** The views of these devices, by id; a device not projected yet is missing. */
+    public Map<UUID, DeviceView> views(Collection<UUID> deviceIds) {
+        Map<UUID, DeviceView> views = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return views;
+        }
+        jdbc.query("select state::text from device_status where device_id = any(?)", rs -> {
+            DeviceView view = DeviceViewJson.read(rs.getString(1));
+            views.put(view.deviceId(), view);
+        }, (Object) deviceIds.toArray(UUID[]::new));
+        return views;
     }
 
     /** A device whose next deadline has fallen due, locked for the alert engine. */

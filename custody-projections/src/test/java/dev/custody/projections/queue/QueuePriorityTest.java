@@ -23,10 +23,10 @@ class QueuePriorityTest {
                 List.of(new Deadline(AlertRule.RETURN_24H, AlertSeverity.BREACH, h(24), h(24)),
                         new Deadline(AlertRule.TIME_SENSITIVE_DATA, AlertSeverity.BREACH, h(10), h(10))), h(12));
         assertThat(reasons).containsExactly(
-                "data at risk of disappearing, not yet downloaded: dating app (Hinge), expires 2026-03-02T19:00:00Z",
-                "victim with enhanced rights under the Victims' Code",
-                "TIME_SENSITIVE_DATA overdue by 2h 0m",
-                "held 12h 0m");
+                "Data at risk of disappearing, not yet downloaded: dating app (Hinge), expires 2 March 2026 at 7:00pm",
+                "Victim with enhanced rights under the Victims' Code",
+                "Data at risk of disappearing: overdue by 2h 0m",
+                "Held 12h 0m");
     }
 
     @Test
@@ -35,6 +35,6 @@ class QueuePriorityTest {
         List<String> reasons = QueuePriority.reasons(new StoredStatus(view, false, false, null),
                 List.of(new Deadline(AlertRule.RETURN_24H, AlertSeverity.WARNING, h(24), h(20)),
                         new Deadline(AlertRule.RETURN_24H, AlertSeverity.BREACH, h(24), h(24))), h(2));
-        assertThat(reasons).containsExactly("RETURN_24H due in 22h 0m", "held 2h 0m");
+        assertThat(reasons).containsExactly("Return within 24 hours: due in 22h 0m", "Held 2h 0m");
     }
 }

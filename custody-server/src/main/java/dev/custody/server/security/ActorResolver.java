@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Gives controllers the {@link Actor} of the authenticated caller, so the actor recorded in an event can only ever
  * come from the principal: dev users carry force and lab directly; a JWT's caller was worked out by {@link JwtActors}
- * when the token was accepted.
+ * when the token was accepted, and a person signed in to the pages by OIDC by the same mapping when they signed in
+ * ({@link OidcSignIn}).
  */
 @Component
 public class ActorResolver implements HandlerMethodArgumentResolver {
@@ -42,6 +43,9 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
         }
         if (authentication instanceof ActorToken token) {
             return token.actor();
+        }
+        if (authentication.getPrincipal() instanceof ActorOidcUser user) {
+            return user.actor();
         }
         Set<Role> roles = roles(authentication);
         if (authentication.getPrincipal() instanceof CustodyUser user) {

@@ -23,7 +23,9 @@ import java.util.Set;
 
 /**
  * Turns a JWT that Spring Security has verified (signature by the issuer's JWKS, issuer, expiry, audience) into the
- * caller: the actor id, roles, force and lab, from the claims named in {@link ClaimNames}.
+ * caller: the actor id, roles, force and lab, from the claims named in {@link ClaimNames}. The one mapping of claims to
+ * a caller: a person signing in to the pages by OIDC is read from their ID token's claims by {@link #actor} too
+ * ({@link OidcSignIn}).
  * <p>
  * A token whose roles are bound to a force (OFFICER, LAB, SUPERVISOR) but that carries no force claim, or a LAB token
  * without a lab, is refused with <b>401</b> {@code invalid_token}, not 403: the token cannot say who the caller is in

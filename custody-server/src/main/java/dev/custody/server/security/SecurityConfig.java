@@ -3,6 +3,7 @@ package dev.custody.server.security;
 import dev.custody.edge.Problem;
 import dev.custody.edge.ProblemWriter;
 import dev.custody.web.signin.PagesChainCustomizer;
+import dev.custody.web.signin.SignInMethod;
 import dev.custody.values.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -93,10 +94,14 @@ public class SecurityConfig {
         };
     }
 
-    /** The pages' chain (custody-web) carries the same security headers as the API's. */
+    /**
+     * The pages' chain (custody-web) carries the same security headers as the API's, its forms also allowed to lead
+     * where a sign-in method signs out ({@link SignInMethod#signOutOrigins()}).
+     */
     @Bean
-    PagesChainCustomizer pagesSecurityHeaders() {
-        return http -> http.headers(headers -> SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter));
+    PagesChainCustomizer pagesSecurityHeaders(List<SignInMethod> signInMethods) {
+        List<String> signOut = signInMethods.stream().flatMap(m -> m.signOutOrigins().stream()).distinct().toList();
+        return http -> http.headers(headers -> SecurityHeaders.writers(signOut).forEach(headers::addHeaderWriter));
     }
 
     /**

@@ -43,7 +43,8 @@ class LabQueueBrowserIT extends BrowserIT {
         assertThat(browser.path()).isEqualTo("/lab");
         String row = "tr[data-device='" + first.id() + "']";
         assertThat(browser.text(By.cssSelector(row))).contains("Mobile phone", "DP-2026-0042", "At the lab",
-                "overdue by", "data at risk of disappearing");
+                "overdue by", "Data at risk of disappearing", "Return within 24 hours: overdue by");
+        assertThat(browser.text(By.cssSelector(row))).as("rules in words, not code names").doesNotContain("RETURN_24H");
         assertThat(browser.focused().getAttribute("id")).as("the scan box has the focus").isEqualTo("code");
         browser.check("lab-queue");
 

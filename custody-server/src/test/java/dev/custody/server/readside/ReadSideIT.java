@@ -117,10 +117,10 @@ class ReadSideIT extends CustodyIT {
         assertThat(queue.get("total").asLong()).isEqualTo(4);
         assertThat(queue.get("entries")).extracting(e -> e.get("deviceId").asText())
                 .containsExactly(atRisk.id(), enhanced.id(), witness.id(), suspectsOld.id());
-        assertThat(queue.at("/entries/0/reasons/0").asText()).startsWith("data at risk of disappearing");
+        assertThat(queue.at("/entries/0/reasons/0").asText()).startsWith("Data at risk of disappearing");
         assertThat(queue.at("/entries/1/reasons/0").asText()).contains("enhanced rights");
-        assertThat(queue.at("/entries/2/reasons/0").asText()).startsWith("RETURN_24H due in 14h");
-        assertThat(queue.at("/entries/3/reasons/0").asText()).startsWith("LONG_HOLD due in 87d");
+        assertThat(queue.at("/entries/2/reasons/0").asText()).startsWith("Return within 24 hours: due in 14h");
+        assertThat(queue.at("/entries/3/reasons/0").asText()).startsWith("Held past the review point: due in 87d");
         assertThat(queue.at("/entries/3/position").asInt()).isEqualTo(4);
     }
 

@@ -22,8 +22,15 @@ import no.nav.security.mock.oauth2.token.KeyProvider;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
+import dev.custody.server.support.Browser;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,6 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and its own audience, discovers the JWKS from the issuer's metadata, and reads the caller from Keycloak-style claims
  * ({@code realm_access.roles}, {@code preferred_username}), configured by name. Dev users are off, as in production.
  * <p>
+ * The pages sign in at the same issuer by the authorisation-code flow, in a real browser ({@link InTheBrowser}).
+ * <p>
  * The issuer publishes its JWKS through a route of this test, so a key rotation can add a key with a new key id, as
  * real identity providers do; tokens under the new key are signed here with it. Everything else (metadata, the
  * original key, token issuing) is the mock server's own.
@@ -56,10 +65,13 @@ class SingleSignOnIT {
 
     private static final String ISSUER_ID = "custody";
     private static final String AUDIENCE = "custody-api";
+    private static final String WEB_CLIENT = "custody-web";
 
     private static final KeyProvider KEYS = new KeyProvider();
     /** Keys the issuer publishes besides its original one: the rotation adds here. */
     private static final List<RSAKey> ROTATED = new CopyOnWriteArrayList<>();
+    /** What {@link #issuerPaths()} drained from the issuer's record of requests so far. */
+    private static final List<String> ISSUER_PATHS = new ArrayList<>();
     private static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
 
     private static MockOAuth2Server idp;
@@ -68,7 +80,9 @@ class SingleSignOnIT {
 
     @BeforeAll
     static void start() throws Exception {
-        idp = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(KEYS)),
+        // Interactive: the issuer's own login page takes a user name and claims, as a person signing in to the pages
+        // types them; tokens for the API tests are issued directly and are unaffected.
+        idp = new MockOAuth2Server(new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(KEYS)),
                 OAuth2HttpRouterKt.get("/" + ISSUER_ID + "/jwks", request -> {
                     JWKS_FETCHES.incrementAndGet();
                     List<JWK> published = new ArrayList<>();
@@ -83,7 +97,12 @@ class SingleSignOnIT {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
                 "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE,
                 "--custody.security.claims.roles=realm_access.roles",
-                "--custody.security.claims.actor=preferred_username");
+                "--custody.security.claims.actor=preferred_username",
+                // The pages' sign-in by authorisation code, with its own client id at the same issuer.
+                "--spring.security.oauth2.client.provider.custody.issuer-uri=" + issuer(),
+                "--spring.security.oauth2.client.registration.custody.client-id=" + WEB_CLIENT,
+                "--spring.security.oauth2.client.registration.custody.client-secret=not-a-secret",
+                "--spring.security.oauth2.client.registration.custody.scope=openid");
         api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
     }
 
@@ -98,18 +117,17 @@ class SingleSignOnIT {
     }
 
     @Test
-    void discovers_the_jwks_from_the_issuer_metadata_once() {
+    void discovers_the_jwks_from_the_issuer_metadata_not_per_request() {
         assertThat(get(token("HMI-7", List.of("INSPECTOR"), null, null), "/api/v1/alerts").status()).isEqualTo(200);
+        long metadataReads = metadataReads(issuerPaths());
         assertThat(get(token("HMI-7", List.of("INSPECTOR"), null, null), "/api/v1/alerts").status()).isEqualTo(200);
+        assertThat(get(token("HMI-8", List.of("INSPECTOR"), null, null), "/api/v1/alerts").status()).isEqualTo(200);
 
-        List<String> paths = new ArrayList<>();
-        for (RecordedRequest r = next(); r != null; r = next()) {
-            paths.add(r.getPath());
-        }
+        List<String> paths = issuerPaths();
         assertThat(paths).as("Custody was given only the issuer URL")
                 .contains("/" + ISSUER_ID + "/.well-known/openid-configuration", "/" + ISSUER_ID + "/jwks");
-        assertThat(paths).as("metadata is read once, not per request")
-                .containsOnlyOnce("/" + ISSUER_ID + "/.well-known/openid-configuration");
+        assertThat(metadataReads(paths)).as("metadata is read once by each reader (the API's token check, the pages' "
+                + "sign-in), not per request").isEqualTo(metadataReads).isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -211,6 +229,101 @@ class SingleSignOnIT {
         assertThat(forged.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
     }
 
+    /**
+     * The pages' sign-in by the OIDC authorisation-code flow, in a real browser: the sign-in page offers the force
+     * account, the browser goes to the issuer's own login page and comes back signed in, its person read from the ID
+     * token's claims by the same mapping as the API's tokens.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class InTheBrowser {
+
+        private Browser browser;
+
+        @BeforeAll
+        void openBrowser() {
+            browser = Browser.open(((WebServerApplicationContext) app).getWebServer().getPort());
+        }
+
+        @AfterAll
+        void closeBrowser() {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+
+        @BeforeEach
+        void signedOut() {
+            browser.driver().manage().deleteAllCookies();
+        }
+
+        /** From the sign-in page to the issuer's login page, where the person types who they are. */
+        private void signInAtTheIssuer(String user, String claims) {
+            browser.go("/sign-in");
+            assertThat(browser.text(By.tagName("main"))).as("dev users are off")
+                    .doesNotContain("Development users");
+            browser.driver().findElement(By.linkText("Sign in with your force account")).click();
+            browser.waitUntil("at the issuer's login page", b -> b.driver().getCurrentUrl().startsWith(issuer()));
+            WebElement username = browser.waitFor(By.name("username"));
+            username.sendKeys(user);
+            browser.driver().findElement(By.name("claims")).sendKeys(claims);
+            username.submit();
+            browser.waitUntil("back at Custody", b -> !b.driver().getCurrentUrl().startsWith(issuer()));
+            // What the issuer's page logged (its web font cannot load here) is not Custody's to answer for.
+            browser.driver().manage().logs().get(LogType.BROWSER);
+        }
+
+        @Test
+        void a_supervisor_signs_in_with_the_force_account_lands_on_the_alerts_and_signs_out_at_the_issuer_too() {
+            signInAtTheIssuer("b9e1c3", """
+                    {"preferred_username":"SGT-51","realm_access":{"roles":["SUPERVISOR","offline_access"]},
+                     "force":"dyfed-powys"}""");
+            browser.waitUntil("back at Custody, at the supervisor's start page",
+                    b -> b.driver().getCurrentUrl().endsWith("/supervisor"));
+            assertThat(browser.text(By.cssSelector(".custody-signed-in"))).isEqualTo("Signed in as SGT-51");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Alerts");
+            browser.check("oidc-signed-in");
+
+            // Out of Custody, through the issuer's end-session endpoint, and back to the sign-in page.
+            browser.driver().findElement(By.cssSelector("[data-test=sign-out]")).click();
+            browser.waitUntil("back at the sign-in page", b -> b.path().startsWith("/sign-in"));
+            assertThat(browser.path()).isEqualTo("/sign-in?signed-out");
+            assertThat(browser.text(By.tagName("main"))).contains("You have signed out");
+            browser.go("/supervisor");
+            browser.waitUntil("the session ended", b -> b.path().startsWith("/sign-in"));
+        }
+
+        @Test
+        void the_signed_in_person_is_the_recorded_actor_with_the_claims_force() {
+            Response seized = post(token("PC-4712", List.of("OFFICER"), "gwent", null), "/api/v1/devices",
+                    Requests.seizeVictimPhone(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60)));
+            assertThat(seized.status()).as(seized.toString()).isEqualTo(201);
+            String device = seized.json().get("deviceId").asText();
+
+            signInAtTheIssuer("5f0a77", """
+                    {"preferred_username":"SGT-52","realm_access":{"roles":["SUPERVISOR"]},"force":"gwent"}""");
+            browser.waitUntil("signed in", b -> b.driver().getCurrentUrl().endsWith("/supervisor"));
+            browser.go("/devices/" + device);
+            assertThat(browser.text(By.cssSelector("[data-test=stage]"))).as("a device of the claim's force")
+                    .isEqualTo("Seized");
+        }
+
+        @Test
+        void an_account_whose_role_needs_a_force_but_has_none_is_refused_with_a_clear_page() {
+            signInAtTheIssuer("0c4d2e", """
+                    {"preferred_username":"PC-0","realm_access":{"roles":["OFFICER"]}}""");
+            browser.waitUntil("refused", b -> b.driver().getCurrentUrl().contains("/sign-in?refused"));
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("You cannot sign in with this account");
+            assertThat(browser.text(By.tagName("main"))).contains("does not say which force you work for");
+            browser.driver().findElement(By.cssSelector(".govuk-details__summary")).click();
+            assertThat(browser.text(By.cssSelector("[data-test=refused-reason]"))).contains("'force' claim");
+            browser.check("oidc-refused");
+
+            browser.go("/officer");
+            browser.waitUntil("not signed in", b -> b.path().startsWith("/sign-in"));
+        }
+    }
+
     // ---- tokens ----
 
     private static String issuer() {
@@ -252,6 +365,20 @@ class SingleSignOnIT {
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
+    }
+
+    /** Every path the issuer was asked for since the test class started, in order. */
+    private static List<String> issuerPaths() {
+        synchronized (ISSUER_PATHS) {
+            for (RecordedRequest r = next(); r != null; r = next()) {
+                ISSUER_PATHS.add(r.getPath());
+            }
+            return List.copyOf(ISSUER_PATHS);
+        }
+    }
+
+    private static long metadataReads(List<String> paths) {
+        return paths.stream().filter(("/" + ISSUER_ID + "/.well-known/openid-configuration")::equals).count();
     }
 
     private static RecordedRequest next() {

@@ -113,9 +113,10 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The path and query of the page shown, or the whole URL when it is not Custody's (an identity provider's). */
     public String path() {
         String url = driver.getCurrentUrl();
-        return url == null ? null : url.substring(base.length());
+        return url == null || !url.startsWith(base) ? url : url.substring(base.length());
     }
 
     /** Signs in on the sign-in page as a dev user (password {@code custody}), by keyboard. */

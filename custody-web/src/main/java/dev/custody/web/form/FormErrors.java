@@ -1,7 +1,10 @@
 package dev.custody.web.form;
 
 import dev.custody.edge.Problem;
+import dev.custody.edge.Validation;
+import jakarta.validation.Validator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +34,9 @@ public record FormErrors(String rule, String summary, List<FieldProblem> fields,
 
     private static final FormErrors NONE = new FormErrors(null, null, List.of(), false);
 
+    /** Bean Validation's messages for a field left empty. */
+    private static final List<String> EMPTY = List.of("must not be blank", "must not be null", "must not be empty");
+
     public FormErrors {
         fields = List.copyOf(fields);
     }
@@ -55,12 +61,45 @@ public record FormErrors(String rule, String summary, List<FieldProblem> fields,
      * @param labels each field's label on the form, by field path
      */
     public static FormErrors from(Problem problem, Map<String, String> labels) {
+        return from(problem, labels, Map.of());
+    }
+
+    /**
+     * As {@link #from(Problem, Map)}, saying what to enter where a field was left empty, in GOV.UK's words ("Enter
+     * why the device must be kept longer"), instead of Bean Validation's "must not be blank".
+     *
+     * @param missing what to say when a field is empty, by field path
+     */
+    public static FormErrors from(Problem problem, Map<String, String> labels, Map<String, String> missing) {
         boolean generic = "invalid-request".equals(problem.rule());
         List<FieldProblem> fields = problem.errors().stream()
-                .map(e -> new FieldProblem(e.field(), generic && labels.containsKey(e.field())
-                        ? labels.get(e.field()) + ": " + e.message() : e.message()))
+                .map(e -> new FieldProblem(e.field(), !generic ? e.message()
+                        : missing.containsKey(e.field()) && EMPTY.contains(e.message()) ? missing.get(e.field())
+                        : labels.containsKey(e.field()) ? labels.get(e.field()) + ": " + e.message() : e.message()))
                 .toList();
         return of(problem.rule(), fields.isEmpty() ? sentence(problem.detail()) : null, fields);
+    }
+
+    /**
+     * A form's own errors (what its text could not say, such as a date that does not exist) followed by what Bean
+     * Validation finds wrong with the request's other fields: nothing is sent, and every error shows at once.
+     *
+     * @param labels each field's label on the form, by field path
+     */
+    public static FormErrors withValidation(List<FieldProblem> own, Validator validator, Object request,
+                                            Map<String, String> labels) {
+        return withValidation(own, validator, request, labels, Map.of());
+    }
+
+    /** As {@link #withValidation(List, Validator, Object, Map)}, with GOV.UK's words for empty fields. */
+    public static FormErrors withValidation(List<FieldProblem> own, Validator validator, Object request,
+                                            Map<String, String> labels, Map<String, String> missing) {
+        List<FieldProblem> all = new ArrayList<>(own);
+        from(Problem.invalid("invalid-request", Validation.fieldErrors(validator.validate(request))), labels, missing)
+                .fields().stream()
+                .filter(e -> own.stream().noneMatch(p -> p.field().equals(e.field())))
+                .forEach(all::add);
+        return of("invalid-request", null, all);
     }
 
     private static String sentence(String s) {

@@ -12,7 +12,6 @@ import dev.custody.device.DeviceRequests.StartDownloadRequest;
 import dev.custody.device.DeviceRequests.StepRequest;
 import dev.custody.device.DeviceRequests.VerifyDownloadRequest;
 import dev.custody.edge.Problem;
-import dev.custody.edge.Validation;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
 import dev.custody.values.ExtractionType;
@@ -97,15 +96,8 @@ class LabStepsController {
         List<FieldProblem> problems = new ArrayList<>();
         Object request = request(step, form, clock.instant(), problems);
         if (!problems.isEmpty()) {
-            // Nothing is sent; Bean Validation says what else is wrong, so every error shows at once.
-            List<FieldProblem> more = FormErrors.from(Problem.invalid("invalid-request",
-                    Validation.fieldErrors(validator.validate(request))), LABELS).fields().stream()
-                    .filter(e -> problems.stream().noneMatch(p -> p.field().equals(e.field())))
-                    .toList();
-            List<FieldProblem> all = new ArrayList<>(problems);
-            all.addAll(more);
-            return show(step, records.load(actor, id), form, FormErrors.of("invalid-request", null, all), null,
-                    model);
+            return show(step, records.load(actor, id), form,
+                    FormErrors.withValidation(problems, validator, request, LABELS), null, model);
         }
         StepSender.Outcome outcome = sender.send(actor, id, form.version(), LABELS, () -> send(step, actor,
                 new Conditions(null, form.version()), new DeviceId(id), form.attempt() == null ? 0 : form.attempt(),

@@ -1,5 +1,9 @@
 package dev.custody.web.layout;
 
+import dev.custody.queries.ExpectedReturn;
+import dev.custody.values.AlertRule;
+import dev.custody.values.AlertSeverity;
+import dev.custody.values.AlertWords;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -10,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Dates, times and codes in the words of the GOV.UK style guide, for templates as {@code ${@fmt.time(x)}}: times in
@@ -38,13 +43,6 @@ public class Formats {
             Map.entry("VERIFIED", "Download verified"), Map.entry("EXAMINING", "Being examined"),
             Map.entry("EXAMINED", "Examined"), Map.entry("READY_FOR_COLLECTION", "Ready for collection"),
             Map.entry("RETURNED", "Returned"),
-            // deadline rules
-            Map.entry("RETURN_24H", "Return within 24 hours"), Map.entry("REPLACEMENT_24H", "Replacement within 24 hours"),
-            Map.entry("DOWNLOAD_STUCK", "Download stuck"), Map.entry("DOWNLOAD_UNVERIFIED", "Download not verified"),
-            Map.entry("DOWNLOAD_STALE", "Examination not started"),
-            Map.entry("TIME_SENSITIVE_DATA", "Data at risk of disappearing"),
-            Map.entry("VICTIM_UPDATE_OVERDUE", "Victim update overdue"), Map.entry("LONG_HOLD", "Held past review point"),
-            Map.entry("SEAL_INTEGRITY", "Seal broken or different"),
             // device types
             Map.entry("MOBILE_PHONE", "Mobile phone"), Map.entry("TABLET", "Tablet"), Map.entry("LAPTOP", "Laptop"),
             Map.entry("DESKTOP", "Desktop computer"), Map.entry("SMARTWATCH", "Smartwatch"),
@@ -67,9 +65,54 @@ public class Formats {
             Map.entry("EMAIL", "email"), Map.entry("SMS", "text message"), Map.entry("LETTER", "letter"),
             // label paper
             Map.entry("ROLL_62MM", "62 mm label roll"), Map.entry("A4_SHEET", "A4 sheet"),
-            // severities and alert states
+            // alert states (rules' words are the contract's AlertWords); severities for tables that name one alone
             Map.entry("WARNING", "Warning"), Map.entry("BREACH", "Breach"), Map.entry("OPEN", "Open"),
             Map.entry("ACKNOWLEDGED", "Acknowledged"), Map.entry("RESOLVED", "Resolved"));
+
+    /** What went wrong for an alert of this rule, as a sentence: "A victim's or witness's device not returned ...". */
+    public String why(Object rule) {
+        return rule(rule == null ? null : rule.toString())
+                .map(r -> sentence(AlertWords.description(r).en())).orElse("");
+    }
+
+    /**
+     * What an alert's severity means for its rule, as a sentence: "Deadline missed", or for a finding such as a
+     * broken seal "Chain of custody at risk".
+     */
+    public String meaning(Object rule, Object severity) {
+        Optional<AlertRule> r = rule(rule == null ? null : rule.toString());
+        if (r.isEmpty() || severity == null) {
+            return "";
+        }
+        return sentence(AlertWords.severity(r.get(), AlertSeverity.valueOf(severity.toString())).en());
+    }
+
+    /** A phrase as a sentence: its first letter in capitals ("ready for collection now" reads "Ready ..."). */
+    public String sentence(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * The most likely date of an expected return and how it was worked out, as sentences: "Most likely 3 December
+     * 2026. 2 device(s) ahead in the queue at ...".
+     */
+    public String likely(ExpectedReturn expected) {
+        String basis = sentence(expected.basis());
+        return "Most likely " + date(expected.likely()) + "."
+                + (basis.isEmpty() ? "" : " " + basis + (basis.endsWith(".") ? "" : "."));
+    }
+
+    private static Optional<AlertRule> rule(String name) {
+        for (AlertRule rule : AlertRule.values()) {
+            if (rule.name().equals(name)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** "1 December 2026 at 2:05pm", in UK time; empty for null. */
     public String time(Instant instant) {
@@ -90,7 +133,10 @@ public class Formats {
         return instant == null ? "" : DATE.format(instant.atZone(UK));
     }
 
-    /** A code of the contract in words: {@code AT_LAB} is "At the lab"; an unknown code reads as a sentence. */
+    /**
+     * A code of the contract in words: {@code AT_LAB} is "At the lab", an alert rule its {@link AlertWords#label}
+     * ({@code RETURN_24H} is "Return within 24 hours"); an unknown code reads as a sentence.
+     */
     public String words(Object code) {
         if (code == null) {
             return "";
@@ -99,6 +145,15 @@ public class Formats {
         String known = WORDS.get(name);
         if (known != null) {
             return known;
+        }
+        Optional<AlertRule> rule = rule(name);
+        if (rule.isPresent()) {
+            return AlertWords.label(rule.get());
+        }
+        for (AlertSeverity severity : AlertSeverity.values()) {
+            if (severity.name().equals(name)) {
+                return AlertWords.severity(severity);
+            }
         }
         String plain = name.replace('_', ' ').toLowerCase(Locale.UK);
         return plain.isEmpty() ? plain : Character.toUpperCase(plain.charAt(0)) + plain.substring(1);
@@ -111,6 +166,11 @@ public class Formats {
         }
         Duration left = Duration.between(clock.instant(), due);
         return left.isNegative() || left.isZero() ? "overdue by " + span(left.abs()) : "due in " + span(left);
+    }
+
+    /** A length of time as the countdowns show it: "1d 2h", or "3h 20m" under a day. */
+    public String duration(Duration d) {
+        return span(d.abs());
     }
 
     private static String span(Duration d) {

@@ -31,4 +31,10 @@ class LayoutModel {
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
     }
+
+    /** The path of the navigation's link for this page, which the header marks as the current one. */
+    @ModelAttribute("activeNav")
+    String activeNav(Authentication authentication, HttpServletRequest request) {
+        return Navigation.active(Navigation.items(authentication), request.getRequestURI());
+    }
 }

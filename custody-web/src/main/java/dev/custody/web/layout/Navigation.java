@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The header's navigation, by role: each role has one home page, listed in this order. A person with several roles
- * sees a link for each, and {@code /} takes them to the first.
+ * The header's navigation, by role: each role has its pages, its home page first, listed in this order. A person
+ * with several roles sees the links of each, and {@code /} takes them to the first.
  */
 public final class Navigation {
 
@@ -27,6 +27,7 @@ public final class Navigation {
             new RoleHome(Role.LAB, new Item("Lab queue", "/lab")),
             new RoleHome(Role.OFFICER, new Item("My devices", "/officer")),
             new RoleHome(Role.SUPERVISOR, new Item("Alerts", "/supervisor")),
+            new RoleHome(Role.SUPERVISOR, new Item("Alert log", "/supervisor/log")),
             new RoleHome(Role.INSPECTOR, new Item("Retention", RETENTION)),
             // Supervisors see their own force's retention dashboard as well; a person with both roles, one link.
             new RoleHome(Role.SUPERVISOR, new Item("Retention", RETENTION)),
@@ -48,6 +49,24 @@ public final class Navigation {
             }
         }
         return items;
+    }
+
+    /**
+     * The link a page belongs to: the item whose path is the page's, or the longest that the page's path lies under
+     * ({@code /supervisor/alerts/1} is under "Alerts", {@code /supervisor/log} is "Alert log"); null for none.
+     */
+    public static String active(List<Item> items, String path) {
+        String active = null;
+        if (path == null) {
+            return null;
+        }
+        for (Item item : items) {
+            boolean under = path.equals(item.path()) || path.startsWith(item.path() + "/");
+            if (under && (active == null || item.path().length() > active.length())) {
+                active = item.path();
+            }
+        }
+        return active;
     }
 
     /** Where {@code /} sends this person, or empty when none of their roles has a page. */

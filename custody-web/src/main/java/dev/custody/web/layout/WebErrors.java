@@ -23,7 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(basePackages = "dev.custody.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class WebErrors {
+public class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
 
@@ -65,7 +65,7 @@ class WebErrors {
     }
 
     /** An error page, with the layout's model: exception handlers do not get the advice's model attributes. */
-    static ModelAndView page(String view, HttpStatus status) {
+    public static ModelAndView page(String view, HttpStatus status) {
         ModelAndView mav = new ModelAndView(view);
         mav.setStatus(status);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -26,4 +26,12 @@ public interface SignInMethod {
 
     /** Ant-style paths this login answers besides {@link #startUrl()}, handled by the pages' chain. */
     List<String> paths();
+
+    /**
+     * Origins besides this server's that signing out may lead the browser to, such as the identity provider's
+     * end-session endpoint's: the pages' Content-Security-Policy lets forms (the sign-out button) lead there.
+     */
+    default List<String> signOutOrigins() {
+        return List.of();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.custody.web.signin;
 
+import org.springframework.util.AntPathMatcher;
+
 import java.util.List;
 
 /**
@@ -22,6 +24,23 @@ public final class WebPaths {
     static final List<String> PAGES = List.of("/", SIGN_IN, SIGN_OUT, FORBIDDEN, "/lab/**", "/officer/**",
             "/supervisor/**", "/inspector/**", "/admin/**", "/devices/**", "/scan/**", "/live/**", "/reports/**");
 
+    private static final AntPathMatcher MATCHER = new AntPathMatcher();
+
     private WebPaths() {
+    }
+
+    /** Whether a request path (without the context path) is one of the pages' or their assets'. */
+    public static boolean isPage(String path) {
+        if (path == null) {
+            return false;
+        }
+        for (List<String> patterns : List.of(PAGES, ASSETS)) {
+            for (String pattern : patterns) {
+                if (MATCHER.match(pattern, path)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

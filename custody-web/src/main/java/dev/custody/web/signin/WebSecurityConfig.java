@@ -43,6 +43,7 @@ class WebSecurityConfig {
                         .requestMatchers("/devices/*/label", "/devices/*/labels/**").hasAnyRole("OFFICER", "LAB")
                         .requestMatchers("/devices/*/officer/**").hasRole("OFFICER")
                         .requestMatchers("/devices/*/status-links/**").hasAnyRole("OFFICER", "SUPERVISOR")
+                        .requestMatchers("/devices/*/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/officer/**").hasRole("OFFICER")
                         .requestMatchers("/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/inspector/**").hasRole("INSPECTOR")

@@ -1,0 +1,65 @@
+package dev.custody.web.supervisor;
+
+import dev.custody.projections.alert.AlertService;
+import dev.custody.projections.alert.AlertStore;
+import dev.custody.values.AlertRule;
+import dev.custody.values.AlertSeverity;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The alert list's filters, as the page's form sends them: the rule, the severity, the state (open unless the
+ * supervisor picks another, or {@code ANY}), the order (most urgent first unless {@code newest}) and the page.
+ * A value the form cannot send (an edited address) counts as no filter.
+ */
+record AlertFilters(String rule, String severity, String state, String sort, Integer page) {
+
+    static final String ANY = "ANY";
+    static final String NEWEST = "newest";
+    static final String URGENT = "urgent";
+
+    AlertFilters {
+        rule = oneOf(rule, Arrays.stream(AlertRule.values()).map(Enum::name).toList());
+        severity = oneOf(severity, Arrays.stream(AlertSeverity.values()).map(Enum::name).toList());
+        state = state == null || state.isBlank() ? "OPEN" : oneOf(state, AlertService.STATES) == null ? ANY : state;
+        sort = NEWEST.equals(sort) ? NEWEST : URGENT;
+        page = page == null || page < 0 ? 0 : page;
+    }
+
+    AlertService.Query query() {
+        return new AlertService.Query(rule, severity, null, ANY.equals(state) ? null : state, null, null, null, null,
+                null, NEWEST.equals(sort) ? AlertStore.Order.NEWEST : AlertStore.Order.MOST_URGENT);
+    }
+
+    /** The list's address with these filters, at {@code page}. */
+    String path(int page) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/supervisor");
+        if (rule != null) {
+            uri.queryParam("rule", rule);
+        }
+        if (severity != null) {
+            uri.queryParam("severity", severity);
+        }
+        if (!"OPEN".equals(state)) {
+            uri.queryParam("state", state);
+        }
+        if (NEWEST.equals(sort)) {
+            uri.queryParam("sort", sort);
+        }
+        if (page > 0) {
+            uri.queryParam("page", page);
+        }
+        return uri.build().encode().toUriString();
+    }
+
+    /** Whether any filter narrows the list beyond the open alerts. */
+    public boolean narrowed() {
+        return rule != null || severity != null || !"OPEN".equals(state);
+    }
+
+    private static String oneOf(String value, List<String> allowed) {
+        return value != null && allowed.contains(value) ? value : null;
+    }
+}
