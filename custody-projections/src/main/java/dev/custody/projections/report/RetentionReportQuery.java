@@ -21,11 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -159,47 +162,51 @@ public class RetentionReportQuery {
         args.add(Timestamp.from(to));
         String where = "seized_at >= ? and seized_at < ?" + filters(filters, args, "");
 
-        Object[] cohort = jdbc.queryForObject("""
+        Map<String, Object> cohort = jdbc.queryForObject("""
                 with p as (select *, owner_role in ('VICTIM', 'WITNESS') as vw,
                                   coalesce(returned_seconds > 86400, seized_epoch < ?) as past24
                            from custody_period where %s)
                 select
-                  count(returned_seconds),
-                  percentile_cont(array[0.5, 0.9]) within group (order by returned_seconds),
-                  max(returned_seconds),
-                  count(*) filter (where returned_at is null),
+                  count(returned_seconds) as returned,
+                  percentile_cont(array[0.5, 0.9]) within group (order by returned_seconds) as returned_quantiles,
+                  max(returned_seconds) as returned_longest,
+                  count(*) filter (where returned_at is null) as held,
                   percentile_cont(array[0.5, 0.1]) within group (order by seized_epoch)
-                      filter (where returned_at is null),
-                  min(seized_epoch) filter (where returned_at is null),
-                  count(*) filter (where vw),
-                  count(*) filter (where vw and returned_seconds <= 86400),
-                  count(*) filter (where vw and past24),
-                  count(replacement_seconds) filter (where vw and past24),
-                  percentile_cont(0.5) within group (order by replacement_seconds) filter (where vw and past24),
-                  count(download_seconds),
-                  percentile_cont(0.5) within group (order by download_seconds),
-                  count(exam_wait_seconds),
-                  percentile_cont(0.5) within group (order by exam_wait_seconds),
-                  count(examination_completed_at),
-                  count(*) filter (where examination_completed_at is not null and relevant_material_found = false),
-                  count(*) filter (where seizure_number > 1),
-                  percentile_cont(0.5) within group (order by reseizure_gap_seconds) filter (where seizure_number > 1),
-                  count(*) filter (where exceeds_date_range_limit)
-                from p""".formatted(where), (rs, i) -> row(rs, 20), args.toArray());
+                      filter (where returned_at is null) as held_seized_quantiles,
+                  min(seized_epoch) filter (where returned_at is null) as held_earliest,
+                  count(*) filter (where vw) as victim_witness,
+                  count(*) filter (where vw and returned_seconds <= 86400) as victim_witness_returned_24h,
+                  count(*) filter (where vw and past24) as victim_witness_past_24h,
+                  count(replacement_seconds) filter (where vw and past24) as replaced,
+                  percentile_cont(0.5) within group (order by replacement_seconds) filter (where vw and past24)
+                      as replacement_median,
+                  count(download_seconds) as downloaded,
+                  percentile_cont(0.5) within group (order by download_seconds) as download_median,
+                  count(exam_wait_seconds) as examined,
+                  percentile_cont(0.5) within group (order by exam_wait_seconds) as exam_wait_median,
+                  count(examination_completed_at) as examinations,
+                  count(*) filter (where examination_completed_at is not null and relevant_material_found = false)
+                      as nothing_relevant,
+                  count(*) filter (where seizure_number > 1) as reseized,
+                  percentile_cont(0.5) within group (order by reseizure_gap_seconds) filter (where seizure_number > 1)
+                      as reseizure_gap_median,
+                  count(*) filter (where exceeds_date_range_limit) as long_date_ranges
+                from p""".formatted(where), (rs, i) -> columns(rs), args.toArray());
 
         TimeHeld timeHeld = new TimeHeld(
-                durations(cohort[0], cohort[1], cohort[2], DAY),
-                ages(cohort[3], cohort[4], cohort[5], nowEpoch));
-        Rate returned24 = Rate.of(n(cohort[6]), n(cohort[7]));
-        long past24 = n(cohort[8]);
-        long replaced = n(cohort[9]);
+                durations(cohort.get("returned"), cohort.get("returned_quantiles"), cohort.get("returned_longest"), DAY),
+                ages(cohort.get("held"), cohort.get("held_seized_quantiles"), cohort.get("held_earliest"), nowEpoch));
+        Rate returned24 = Rate.of(n(cohort.get("victim_witness")), n(cohort.get("victim_witness_returned_24h")));
+        long past24 = n(cohort.get("victim_witness_past_24h"));
+        long replaced = n(cohort.get("replaced"));
         Replacement replacement = new Replacement(past24, replaced, past24 == 0 ? null : 100.0 * replaced / past24,
-                scale(cohort[10], 3600.0));
-        LabTimes lab = new LabTimes(n(cohort[11]), scale(cohort[12], DAY), n(cohort[13]), scale(cohort[14], DAY));
-        Rate unused = Rate.of(n(cohort[15]), n(cohort[16]));
-        Reseizures reseizures = new Reseizures(n(cohort[17]), scale(cohort[18], DAY));
+                scale(cohort.get("replacement_median"), 3600.0));
+        LabTimes lab = new LabTimes(n(cohort.get("downloaded")), scale(cohort.get("download_median"), DAY),
+                n(cohort.get("examined")), scale(cohort.get("exam_wait_median"), DAY));
+        Rate unused = Rate.of(n(cohort.get("examinations")), n(cohort.get("nothing_relevant")));
+        Reseizures reseizures = new Reseizures(n(cohort.get("reseized")), scale(cohort.get("reseizure_gap_median"), DAY));
 
-        LongDateRanges longRanges = longDateRanges(n(cohort[19]), from, to, filters);
+        LongDateRanges longRanges = longDateRanges(n(cohort.get("long_date_ranges")), from, to, filters);
         Side side = await(other);
         return new RetentionReport(period, filters, now, timeHeld, returned24, replacement, lab, unused, reseizures,
                 side.lateLogging(), longRanges, side.alerts());
@@ -293,14 +300,13 @@ public class RetentionReportQuery {
         return s.toString();
     }
 
-    static Object[] row(ResultSet rs, int columns) throws SQLException {
-        Object[] row = new Object[columns];
-        for (int i = 0; i < columns; i++) {
-            Object o = rs.getObject(i + 1);
-            if (o instanceof Array a) {
-                o = a.getArray();
-            }
-            row[i] = o;
+    /** A row's columns by name (SQL arrays as Java arrays), so a figure is read by what it is, not where it sits. */
+    static Map<String, Object> columns(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            Object o = rs.getObject(i);
+            row.put(meta.getColumnLabel(i), o instanceof Array a ? a.getArray() : o);
         }
         return row;
     }
