@@ -29,14 +29,7 @@ class CustodyPeriodExport {
         args.add(Timestamp.from(now));
         args.add(Timestamp.from(period.start()));
         args.add(Timestamp.from(period.end()));
-        StringBuilder where = new StringBuilder("seized_at >= ? and seized_at < ?");
-        for (String[] filter : new String[][]{{"force", f.force()}, {"lab", f.lab()}, {"owner_role", f.ownerRole()},
-                {"device_type", f.deviceType()}}) {
-            if (filter[1] != null) {
-                where.append(" and ").append(filter[0]).append(" = ?");
-                args.add(filter[1]);
-            }
-        }
+        String where = "seized_at >= ? and seized_at < ?" + RetentionReportQuery.filters(f, args, "");
         Csv csv = new Csv().row(HEADER);
         jdbc.query("""
                 select device_id, seizure_number, force, lab, owner_role, device_type, case_reference, seized_at,
