@@ -3,10 +3,13 @@ package dev.custody.notifier.contact;
 import dev.custody.notifier.NotifierRole;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
-import org.springframework.http.ResponseEntity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
@@ -28,8 +31,11 @@ class StatusLinkController {
 
     @DeleteMapping("/api/v1/devices/{deviceId}/status-links")
     @PreAuthorize("hasAnyRole('OFFICER','SUPERVISOR')")
-    ResponseEntity<Void> revoke(@PathVariable UUID deviceId, Actor actor) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Withdraw every status link sent to the victim of a device",
+            description = "The links stop working at once and answer as an unknown link does; messages sent later "
+                    + "carry new links. Another force's device, or one with no links, is not found.")
+    void revoke(@PathVariable UUID deviceId, @Parameter(hidden = true) Actor actor) {
         links.revoke(new DeviceId(deviceId), actor);
-        return ResponseEntity.noContent().build();
     }
 }

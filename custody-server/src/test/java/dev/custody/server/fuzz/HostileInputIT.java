@@ -140,6 +140,8 @@ class HostileInputIT extends CustodyIT {
             query("contact-get", "GET", "/api/v1/contacts/{contact}", "officer"),
             query("contact-delete", "DELETE", "/api/v1/contacts/{contact}", "officer"),
             query("status", "GET", "/api/v1/devices/{id}", "officer"),
+            query("status-links", "DELETE", "/api/v1/devices/{id}/status-links", "officer"),
+            query("scan", "GET", "/api/v1/scan/{case}", "lab"),
             query("history", "GET", "/api/v1/devices/{id}/history", "inspector"),
             query("search", "GET", "/api/v1/devices", "inspector", "force", "lab", "stage", "ownerRole", "held",
                     "overdue", "page", "size"),

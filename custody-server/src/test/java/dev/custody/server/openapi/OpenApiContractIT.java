@@ -35,7 +35,8 @@ class OpenApiContractIT extends CustodyIT {
             "post /api/v1/devices", Set.of("201"),
             "post /api/v1/admin/projections/rebuild", Set.of("202"),
             "put /api/v1/contacts/{contactReference}", Set.of("200", "201"),
-            "delete /api/v1/contacts/{contactReference}", Set.of("204"));
+            "delete /api/v1/contacts/{contactReference}", Set.of("204"),
+            "delete /api/v1/devices/{deviceId}/status-links", Set.of("204"));
 
     private OpenApiDocument document;
 

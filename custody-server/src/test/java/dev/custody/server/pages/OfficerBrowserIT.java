@@ -51,6 +51,24 @@ class OfficerBrowserIT extends BrowserIT {
         browser.signIn("officer");
     }
 
+    /** An officer with more devices than a page holds pages through them (the pagination once failed to render). */
+    @Test
+    void myDevicesPageThroughMoreThanOnePage() {
+        for (int i = 0; i < 26; i++) {
+            seizeVictimPhone();
+        }
+        browser.waitUntil("my devices has a second page", b -> {
+            b.go("/officer");
+            return !b.driver().findElements(By.cssSelector(".govuk-pagination__item a[aria-label='Page 2']")).isEmpty();
+        });
+        browser.assertNoBrowserErrors("officer-devices");
+        browser.driver().findElement(By.cssSelector(".govuk-pagination__item a[aria-label='Page 2']")).click();
+        browser.waitFor(By.cssSelector(".govuk-pagination__item--current"));
+        assertThat(browser.text(By.cssSelector(".govuk-pagination__item--current"))).isEqualTo("2");
+        browser.assertNoBrowserErrors("officer-devices-page-2");
+        browser.assertAccessible("officer-devices-page-2");
+    }
+
     @Test
     void anOfficerSeizesAPhoneLabelsItTheLabScansItAndTheOfficerGivesItBack() throws Exception {
         browser.go("/officer");
