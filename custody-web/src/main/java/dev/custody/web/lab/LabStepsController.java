@@ -15,6 +15,7 @@ import dev.custody.edge.Problem;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
 import dev.custody.values.ExtractionType;
+import dev.custody.web.form.Answers;
 import dev.custody.web.device.DevicePage;
 import dev.custody.web.device.DeviceRecord;
 import dev.custody.web.device.DeviceRecords;
@@ -143,19 +144,19 @@ class LabStepsController {
         }
         Instant at = when.instant();
         return switch (step) {
-            case RECEIVE -> new LabReceiptRequest(at, new SealCheckRequest(text(form.sealNumber()),
+            case RECEIVE -> new LabReceiptRequest(at, new SealCheckRequest(Answers.text(form.sealNumber()),
                     yesNo(form.sealIntact(), "sealCheck.intact", "Say whether the seal is intact", problems)));
-            case START_DOWNLOAD -> new StartDownloadRequest(at, text(form.tool()),
+            case START_DOWNLOAD -> new StartDownloadRequest(at, Answers.text(form.tool()),
                     extractionType(form.extractionType(), problems));
-            case COMPLETE_DOWNLOAD -> new CompleteDownloadRequest(at, text(form.sha256()),
+            case COMPLETE_DOWNLOAD -> new CompleteDownloadRequest(at, Answers.text(form.sha256()),
                     size(form.sizeBytes(), problems));
-            case FAIL_DOWNLOAD -> new FailDownloadRequest(at, text(form.reason()));
-            case VERIFY_DOWNLOAD -> new VerifyDownloadRequest(at, text(form.sha256()));
+            case FAIL_DOWNLOAD -> new FailDownloadRequest(at, Answers.text(form.reason()));
+            case VERIFY_DOWNLOAD -> new VerifyDownloadRequest(at, Answers.text(form.sha256()));
             case START_EXAMINATION -> new StepRequest(at);
             case COMPLETE_EXAMINATION -> new CompleteExaminationRequest(at,
                     yesNo(form.relevantMaterialFound(), "relevantMaterialFound",
-                            "Say whether relevant material was found", problems), text(form.summary()));
-            case READY_FOR_COLLECTION -> new ReadyForCollectionRequest(at, text(form.note()));
+                            "Say whether relevant material was found", problems), Answers.text(form.summary()));
+            case READY_FOR_COLLECTION -> new ReadyForCollectionRequest(at, Answers.text(form.note()));
         };
     }
 
@@ -176,10 +177,6 @@ class LabStepsController {
         }
     }
 
-    /** Blank is no answer. */
-    private static String text(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     private static Boolean yesNo(String answer, String field, String message, List<FieldProblem> problems) {
         if ("yes".equals(answer)) {

@@ -8,6 +8,7 @@ import dev.custody.projections.status.DeviceSearch.Filters;
 import dev.custody.values.Actor;
 import dev.custody.values.CustodyStage;
 import dev.custody.values.OwnerRole;
+import dev.custody.web.form.Answers;
 import dev.custody.web.form.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,8 +79,8 @@ class OfficerPagesController {
                   @RequestParam(required = false) String caseReference,
                   @RequestParam(defaultValue = "false") boolean overdue,
                   @RequestParam(defaultValue = "0") int page, Model model) {
-        Filters filters = new Filters(null, blankToNull(lab), blankToNull(stage), blankToNull(ownerRole),
-                blankToNull(caseReference), null, overdue, null, null);
+        Filters filters = new Filters(null, Answers.text(lab), Answers.text(stage), Answers.text(ownerRole),
+                Answers.text(caseReference), null, overdue, null, null);
         model.addAttribute("filters", filters);
         model.addAttribute("stages", CustodyStage.values());
         model.addAttribute("ownerRoles", OwnerRole.values());
@@ -139,7 +140,4 @@ class OfficerPagesController {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

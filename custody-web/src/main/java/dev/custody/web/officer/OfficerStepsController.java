@@ -9,8 +9,6 @@ import dev.custody.device.DeviceRequests.StepRequest;
 import dev.custody.device.DeviceRequests.TransferRequest;
 import dev.custody.device.DeviceRequests.VictimNotifiedRequest;
 import dev.custody.device.DeviceRequests.WithdrawAgreementRequest;
-import dev.custody.edge.Problem;
-import dev.custody.edge.Validation;
 import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
 import dev.custody.device.DeviceRequests.HolderRequest;
@@ -20,6 +18,7 @@ import dev.custody.values.NotificationChannel;
 import dev.custody.values.ReplacementKind;
 import dev.custody.values.ReturnRecipient;
 import dev.custody.device.DeviceRequests.SealCheckRequest;
+import dev.custody.web.form.Answers;
 import dev.custody.web.device.DevicePage;
 import dev.custody.web.device.DeviceRecord;
 import dev.custody.web.device.DeviceRecords;
@@ -126,14 +125,8 @@ class OfficerStepsController {
         List<FieldProblem> problems = new ArrayList<>();
         Object request = request(step, form, clock.instant(), problems);
         if (!problems.isEmpty()) {
-            // Nothing is sent; Bean Validation says what else is wrong, so every error shows at once.
-            List<FieldProblem> more = FormErrors.from(Problem.invalid("invalid-request",
-                    Validation.fieldErrors(validator.validate(request))), LABELS).fields().stream()
-                    .filter(e -> problems.stream().noneMatch(p -> p.field().equals(e.field())))
-                    .toList();
-            List<FieldProblem> all = new ArrayList<>(problems);
-            all.addAll(more);
-            return show(step, before, form, FormErrors.of("invalid-request", null, all), null, model);
+            return show(step, before, form, FormErrors.withValidation(problems, validator, request, LABELS), null,
+                    model);
         }
         Integer replacement = before.view().activeReplacement();
         StepSender.Outcome outcome = sender.send(actor, id, form.version(), LABELS, () -> send(step, actor,
@@ -183,18 +176,18 @@ class OfficerStepsController {
         return switch (step) {
             case ISSUE_REPLACEMENT -> new IssueReplacementRequest(at,
                     required(ReplacementKind.class, form.kind(), "kind", "Choose the kind of replacement", problems),
-                    text(form.note()));
+                    Answers.text(form.note()));
             case RETURN_REPLACEMENT -> new StepRequest(at);
             case TRANSFER -> new TransferRequest(at, new HolderRequest(required(HolderKind.class, form.toKind(), "to.kind",
-                    "Choose who has the device now", problems), text(form.toName())),
-                    new SealCheckRequest(text(form.sealNumber()), !"no".equals(form.sealIntact())));
+                    "Choose who has the device now", problems), Answers.text(form.toName())),
+                    new SealCheckRequest(Answers.text(form.sealNumber()), !"no".equals(form.sealIntact())));
             case RETURN -> new ReturnDeviceRequest(at, required(ReturnRecipient.class, form.returnedTo(),
-                    "returnedTo", "Choose who the device went back to", problems), text(form.note()));
+                    "returnedTo", "Choose who the device went back to", problems), Answers.text(form.note()));
             case VICTIM_UPDATE -> new VictimNotifiedRequest(at, required(NotificationChannel.class, form.channel(),
                     "channel", "Choose how the victim was told", problems), constant(Language.class, form.language()),
-                    text(form.reason()), null);
-            case READY_FOR_COLLECTION -> new ReadyForCollectionRequest(at, text(form.note()));
-            case WITHDRAW_AGREEMENT -> new WithdrawAgreementRequest(at, text(form.note()));
+                    Answers.text(form.reason()), null);
+            case READY_FOR_COLLECTION -> new ReadyForCollectionRequest(at, Answers.text(form.note()));
+            case WITHDRAW_AGREEMENT -> new WithdrawAgreementRequest(at, Answers.text(form.note()));
         };
     }
 
@@ -222,8 +215,4 @@ class OfficerStepsController {
         return value;
     }
 
-    /** Blank is no answer. */
-    private static String text(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -21,6 +21,7 @@ import dev.custody.values.Purpose;
 import dev.custody.values.TimeSensitiveKind;
 import dev.custody.values.VictimCare;
 import dev.custody.values.VictimsCodeTier;
+import dev.custody.web.form.Answers;
 import dev.custody.web.form.FormErrors.FieldProblem;
 import dev.custody.web.form.When;
 import dev.custody.web.layout.Formats;
@@ -59,9 +60,9 @@ final class SeizureAnswers {
         OwnerRole owner = constant(OwnerRole.class, d.ownerRole);
         LegalBasis basis = constant(LegalBasis.class, d.basis);
         boolean victim = owner == OwnerRole.VICTIM;
-        request = new SeizeDeviceRequest(d.reseizure ? null : d.deviceId, when.instant(), text(d.caseReference),
-                new DeviceDescriptionRequest(constant(DeviceType.class, d.deviceType), text(d.description),
-                        text(d.sealNumber)),
+        request = new SeizeDeviceRequest(d.reseizure ? null : d.deviceId, when.instant(), Answers.text(d.caseReference),
+                new DeviceDescriptionRequest(constant(DeviceType.class, d.deviceType), Answers.text(d.description),
+                        Answers.text(d.sealNumber)),
                 owner,
                 new LegalRecordRequest(constant(Purpose.class, d.purpose), basis,
                         SeizurePage.JUSTIFICATION.appliesTo(d) ? justification(d) : null,
@@ -73,8 +74,8 @@ final class SeizureAnswers {
     }
 
     private static JustificationRequest justification(SeizureDraft d) {
-        return new JustificationRequest(text(d.lineOfEnquiry), text(d.necessityAndProportionality),
-                text(d.alternativesConsidered), "yes".equals(d.thirdPartyDataLikely));
+        return new JustificationRequest(Answers.text(d.lineOfEnquiry), Answers.text(d.necessityAndProportionality),
+                Answers.text(d.alternativesConsidered), "yes".equals(d.thirdPartyDataLikely));
     }
 
     private WrittenNoticeRequest notice(SeizureDraft d) {
@@ -85,7 +86,7 @@ final class SeizureAnswers {
                 elements.add(element);
             }
         }
-        return new WrittenNoticeRequest(text(d.noticeVersion), constant(Language.class, d.noticeLanguage), elements);
+        return new WrittenNoticeRequest(Answers.text(d.noticeVersion), constant(Language.class, d.noticeLanguage), elements);
     }
 
     private AgreementRequest agreement(SeizureDraft d) {
@@ -104,11 +105,11 @@ final class SeizureAnswers {
                 categories.add(category);
             }
         }
-        if (from == null && to == null && categories.isEmpty() && text(d.longRangeJustification) == null
+        if (from == null && to == null && categories.isEmpty() && Answers.text(d.longRangeJustification) == null
                 && !SeizurePage.JUSTIFICATION.appliesTo(d)) {
             return null; // no scope given where none is required: the seizure records none
         }
-        return new ScopeRequest(from, to, categories, text(d.longRangeJustification));
+        return new ScopeRequest(from, to, categories, Answers.text(d.longRangeJustification));
     }
 
     private List<TimeSensitiveDataRequest> atRisk(SeizureDraft d) {
@@ -117,7 +118,7 @@ final class SeizureAnswers {
             SeizureDraft.AtRisk r = d.atRisk.get(i);
             LocalDate expires = date("timeSensitiveData[" + i + "].expiresAt", "the day it disappears", r.day(),
                     r.month(), r.year());
-            flags.add(new TimeSensitiveDataRequest(constant(TimeSensitiveKind.class, r.kind()), text(r.app()),
+            flags.add(new TimeSensitiveDataRequest(constant(TimeSensitiveKind.class, r.kind()), Answers.text(r.app()),
                     expires == null ? null : expires.atTime(LocalTime.MIDNIGHT).atZone(Formats.UK).toInstant()));
         }
         return flags;
@@ -126,7 +127,7 @@ final class SeizureAnswers {
     private VictimCare victimCare(SeizureDraft d) {
         VictimsCodeTier tier = constant(VictimsCodeTier.class, d.victimTier);
         int every = 0;
-        String days = text(d.updateEveryDays);
+        String days = Answers.text(d.updateEveryDays);
         if (days != null) {
             try {
                 every = Integer.parseInt(days);
@@ -141,9 +142,9 @@ final class SeizureAnswers {
     private static ContactRegistration.Details contact(SeizureDraft d) {
         ContactChannel channel = constant(ContactChannel.class, d.contactChannel);
         // No address is kept for a person who wants no messages.
-        String from = text(d.safeFrom);
-        String until = text(d.safeUntil);
-        return new ContactRegistration.Details(channel, text(d.contactAddress),
+        String from = Answers.text(d.safeFrom);
+        String until = Answers.text(d.safeUntil);
+        return new ContactRegistration.Details(channel, Answers.text(d.contactAddress),
                 d.contactLanguage == null ? "unknown" : d.contactLanguage, !"yes".equals(d.notSafeToContact),
                 from == null && until == null ? null : new ContactRegistration.SafeHoursText(from, until, null));
     }
@@ -184,9 +185,6 @@ final class SeizureAnswers {
         }
     }
 
-    private static String text(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -16,6 +16,7 @@ import dev.custody.projections.report.RetentionReport;
 import dev.custody.projections.report.RetentionRequest;
 import dev.custody.values.Actor;
 import dev.custody.values.OwnerRole;
+import dev.custody.web.form.Answers;
 import dev.custody.web.form.FormErrors;
 import dev.custody.web.layout.Formats;
 import org.springframework.http.HttpHeaders;
@@ -74,16 +75,13 @@ class RetentionController {
     record Filter(String from, String to, String force, String lab, String ownerRole) {
 
         Filter {
-            from = blankToNull(from);
-            to = blankToNull(to);
-            force = blankToNull(force);
-            lab = blankToNull(lab);
-            ownerRole = blankToNull(ownerRole);
+            from = Answers.text(from);
+            to = Answers.text(to);
+            force = Answers.text(force);
+            lab = Answers.text(lab);
+            ownerRole = Answers.text(ownerRole);
         }
 
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s.strip();
-        }
     }
 
     /** The longest force or lab name the report accepts ({@link Params#text}). */

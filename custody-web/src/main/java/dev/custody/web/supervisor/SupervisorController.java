@@ -13,6 +13,7 @@ import dev.custody.values.AlertSeverity;
 import dev.custody.web.device.DeviceRecord;
 import dev.custody.web.device.DeviceRecords;
 import dev.custody.web.device.Timeline;
+import dev.custody.web.form.Answers;
 import dev.custody.web.form.FormErrors;
 import dev.custody.web.layout.PageNotFound;
 import org.springframework.http.HttpStatus;
@@ -85,7 +86,7 @@ class SupervisorController {
         String list = back(back);
         AlertDetail done;
         try {
-            done = alerts.acknowledge(actor, id, new AcknowledgeRequest(note == null || note.isBlank() ? null : note.strip()));
+            done = alerts.acknowledge(actor, id, new AcknowledgeRequest(Answers.text(note)));
         } catch (Problem refused) {
             if (refused.status() == HttpStatus.NOT_FOUND) {
                 throw new PageNotFound(refused.detail());
