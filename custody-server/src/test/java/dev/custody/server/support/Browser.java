@@ -9,6 +9,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -138,13 +139,22 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for " + by + " on " + page())
+        return waiting().withMessage(() -> "waiting for " + by + " on " + page())
                 .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     public void waitUntil(String description, java.util.function.Predicate<Browser> condition) {
-        new WebDriverWait(driver, WAIT).withMessage(() -> description + "; on " + page())
-                .until(d -> condition.test(this));
+        waiting().withMessage(() -> description + "; on " + page()).until(d -> condition.test(this));
+    }
+
+    /**
+     * A wait that asks again when htmx has swapped an element out between finding it and reading it (the live queue
+     * and the admin page's progress replace their sections in place), instead of failing on a stale element.
+     */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Where the browser is and what its page says, for a failure's message. */
