@@ -12,6 +12,7 @@ import dev.custody.server.security.FirewallRejection;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +26,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -99,7 +101,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(ProblemHandler::fieldError)
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return respond(Problem.invalid("invalid-request", errors), headers);
+        // A JSON body names its fields; a filter record bound from the query string (@ParameterObject) its
+        // parameters, every unconvertible and every out-of-bounds one together.
+        boolean body = e.getParameter().hasParameterAnnotation(RequestBody.class);
+        return respond(body ? Problem.invalid("invalid-request", errors) : Problem.invalidParameters(errors), headers);
     }
 
     @Override
@@ -168,8 +173,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A bound field's error; a value that could not even be converted is described, never Spring's message. */
     private static FieldError fieldError(org.springframework.validation.FieldError error) {
-        return new FieldError(error.getField(), error.isBindingFailure() ? "is not valid"
-                : String.valueOf(error.getDefaultMessage()));
+        if (!error.isBindingFailure()) {
+            return new FieldError(error.getField(), String.valueOf(error.getDefaultMessage()));
+        }
+        TypeMismatchException mismatch = error.contains(TypeMismatchException.class)
+                ? error.unwrap(TypeMismatchException.class) : null;
+        return new FieldError(error.getField(), mismatch == null ? "is not valid"
+                : "must be " + describe(mismatch.getRequiredType()));
     }
 
     private static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {

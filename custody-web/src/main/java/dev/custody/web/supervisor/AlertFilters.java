@@ -1,5 +1,6 @@
 package dev.custody.web.supervisor;
 
+import dev.custody.events.AlertMessage;
 import dev.custody.projections.alert.AlertService;
 import dev.custody.projections.alert.AlertStore;
 import dev.custody.values.AlertRule;
@@ -29,8 +30,10 @@ record AlertFilters(String rule, String severity, String state, String sort, Int
     }
 
     AlertService.Query query() {
-        return new AlertService.Query(rule, severity, null, ANY.equals(state) ? null : state, null, null, null, null,
-                null, NEWEST.equals(sort) ? AlertStore.Order.NEWEST : AlertStore.Order.MOST_URGENT);
+        return new AlertService.Query(rule == null ? null : AlertRule.valueOf(rule),
+                severity == null ? null : AlertSeverity.valueOf(severity), null,
+                ANY.equals(state) ? null : AlertMessage.State.valueOf(state), null, null, null, null, null,
+                NEWEST.equals(sort) ? AlertStore.Order.NEWEST : AlertStore.Order.MOST_URGENT);
     }
 
     /** The list's address with these filters, at {@code page}. */

@@ -1,5 +1,6 @@
 package dev.custody.web.supervisor;
 
+import dev.custody.events.AlertMessage;
 import dev.custody.projections.alert.AlertService;
 import dev.custody.web.layout.Formats;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -24,7 +25,8 @@ record LogFilters(String change, String from, String to, Integer page) {
     AlertService.LogQuery query() {
         Instant start = from == null ? null : day(from).atStartOfDay(Formats.UK).toInstant();
         Instant end = to == null ? null : day(to).plusDays(1).atStartOfDay(Formats.UK).toInstant();
-        return new AlertService.LogQuery(null, start, end, change, true);
+        return new AlertService.LogQuery(null, start, end, change == null ? null : AlertMessage.Change.valueOf(change),
+                true);
     }
 
     String path(int page) {
