@@ -12,16 +12,18 @@ import java.lang.annotation.Target;
 
 /**
  * A reference or a code given as a query parameter (a force, a lab, a processor): one {@link Line} of at most
- * {@link Bounds#REFERENCE} characters, as {@link Params#text} holds one given on its own. Null is valid.
+ * {@link Bounds#REFERENCE} characters, as {@link Params#text} holds one given on its own, in its words. Null is
+ * valid.
  */
 @Documented
-@Size(max = Bounds.REFERENCE)
+@Size(max = Bounds.REFERENCE, message = "must be at most " + Bounds.REFERENCE + " characters")
 @Line
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Reference {
 
+    /** Unused: each of the two constraints reports in its own words. */
     String message() default "must be one line of at most " + Bounds.REFERENCE + " characters";
 
     Class<?>[] groups() default {};

@@ -1,5 +1,6 @@
 package dev.custody.projections.alert;
 
+import dev.custody.edge.Params;
 import dev.custody.projections.access.Page;
 import dev.custody.projections.alert.AlertService.AcknowledgeRequest;
 import dev.custody.projections.alert.AlertService.AlertDetail;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +36,9 @@ class AlertController {
     @GetMapping("/alerts")
     @PreAuthorize("hasAnyRole('SUPERVISOR','INSPECTOR','OFFICER','LAB')")
     @Operation(summary = "Search alerts", description = "Newest first. Everyone but inspectors sees only their own force.")
-    Page<AlertView> alerts(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject AlertFilter filter) {
-        return alerts.search(actor, filter.query(), filter.page(), filter.size());
+    Page<AlertView> alerts(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject AlertFilter filter,
+                           BindingResult bound) {
+        return alerts.search(actor, filter.query(), filter.page(), filter.size(), Params.of(bound));
     }
 
     @GetMapping("/alerts/{id}")

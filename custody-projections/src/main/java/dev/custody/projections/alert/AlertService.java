@@ -82,7 +82,15 @@ public class AlertService {
 
     /** @throws Problem 400 naming each bad filter, 403 for another force asked by name */
     public Page<AlertView> search(Actor actor, Query q, int page, int size) {
-        new Params().text("force", q.force()).text("lab", q.lab())
+        return search(actor, q, page, size, new Params());
+    }
+
+    /**
+     * As {@link #search(Actor, Query, int, int)}, adding to what binding the query's parameters found
+     * ({@link Params#of}), so a caller is told every bad parameter at once.
+     */
+    Page<AlertView> search(Actor actor, Query q, int page, int size, Params bound) {
+        bound.text("force", q.force()).text("lab", q.lab())
                 .within(window, Horizon.FUTURE, "from", q.from()).within(window, Horizon.FUTURE, "to", q.to())
                 .paging(page, size)
                 .check(q.from() == null || q.to() == null || q.from().isBefore(q.to()), "to", "must be after from")

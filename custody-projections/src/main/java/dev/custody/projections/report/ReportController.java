@@ -1,5 +1,6 @@
 package dev.custody.projections.report;
 
+import dev.custody.edge.Params;
 import dev.custody.edge.TimeWindow;
 import dev.custody.values.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,15 +42,16 @@ class ReportController {
     @PreAuthorize("hasAnyRole('INSPECTOR','SUPERVISOR')")
     @Operation(summary = "Retention report for seizures in a period",
             description = "Send Accept: text/csv for CSV. Definitions in docs/reports.md. Supervisors see their own force.")
-    RetentionReport retention(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject RetentionFilter filter) {
-        return report(actor, filter);
+    RetentionReport retention(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject RetentionFilter filter,
+                              BindingResult bound) {
+        return report(actor, filter, bound);
     }
 
     @GetMapping(value = "/api/v1/reports/retention", produces = CSV)
     @PreAuthorize("hasAnyRole('INSPECTOR','SUPERVISOR')")
     ResponseEntity<String> retentionCsv(@Parameter(hidden = true) Actor actor,
-                                        @Valid @ParameterObject RetentionFilter filter) {
-        RetentionReport report = report(actor, filter);
+                                        @Valid @ParameterObject RetentionFilter filter, BindingResult bound) {
+        RetentionReport report = report(actor, filter, bound);
         return csv(RetentionReportCsv.write(report), "retention-" + report.period().from() + "-" + report.period().to());
     }
 
@@ -56,16 +59,17 @@ class ReportController {
     @PreAuthorize("hasAnyRole('INSPECTOR','SUPERVISOR')")
     @Operation(summary = "Every custody period behind the report, one row each, as CSV",
             description = "So an inspector can check any figure in a spreadsheet.")
-    ResponseEntity<String> periods(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject RetentionFilter filter) {
-        RetentionRequest request = RetentionRequest.of(actor, clock.instant(), window, filter);
+    ResponseEntity<String> periods(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject RetentionFilter filter,
+                                   BindingResult bound) {
+        RetentionRequest request = RetentionRequest.of(actor, clock.instant(), window, filter, Params.of(bound));
         RetentionReport.Period period = request.period();
         return csv(export.write(period, request.filters(), clock.instant()),
                 "custody-periods-" + period.from() + "-" + period.to());
     }
 
-    private RetentionReport report(Actor actor, RetentionFilter filter) {
+    private RetentionReport report(Actor actor, RetentionFilter filter, BindingResult bound) {
         Instant now = clock.instant();
-        RetentionRequest request = RetentionRequest.of(actor, now, window, filter);
+        RetentionRequest request = RetentionRequest.of(actor, now, window, filter, Params.of(bound));
         return query.run(request.period(), request.filters(), now);
     }
 

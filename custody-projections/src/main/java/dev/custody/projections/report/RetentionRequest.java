@@ -25,9 +25,14 @@ public record RetentionRequest(RetentionReport.Period period, RetentionReport.Fi
      *                                  cannot see
      */
     public static RetentionRequest of(Actor actor, Instant now, TimeWindow window, RetentionFilter filter) {
+        return of(actor, now, window, filter, new Params());
+    }
+
+    /** As {@link #of(Actor, Instant, TimeWindow, RetentionFilter)}, adding to what binding the filter found. */
+    static RetentionRequest of(Actor actor, Instant now, TimeWindow window, RetentionFilter filter, Params bound) {
         LocalDate from = filter.from();
         LocalDate to = filter.to();
-        Params params = new Params().text("force", filter.force()).text("lab", filter.lab())
+        Params params = bound.text("force", filter.force()).text("lab", filter.lab())
                 .within(window, Horizon.FUTURE, "from", from).within(window, Horizon.FUTURE, "to", to);
         boolean datesInWindow = (from == null || window.admits(Horizon.FUTURE, from))
                 && (to == null || window.admits(Horizon.FUTURE, to));

@@ -2,6 +2,8 @@ package dev.custody.projections.access;
 
 import dev.custody.edge.FilterBinding;
 import dev.custody.edge.InputLimits;
+import dev.custody.edge.Params;
+import dev.custody.edge.Problem;
 import dev.custody.edge.TimeWindow;
 import dev.custody.edge.Validation;
 import dev.custody.events.AlertMessage;
@@ -20,6 +22,7 @@ import org.springframework.boot.autoconfigure.validation.ValidatorAdapter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -75,6 +78,12 @@ class QueryFilterBindingTest {
         void report(@Valid @ParameterObject RetentionFilter filter) {
             bound.set(filter);
         }
+
+        @GetMapping("/report-with-more-checks")
+        void reportWithMoreChecks(@Valid @ParameterObject RetentionFilter filter, BindingResult result) {
+            bound.set(filter);
+            Params.of(result).check(false, "to", "a check across the parameters").validate();
+        }
     }
 
     @Test
@@ -119,6 +128,22 @@ class QueryFilterBindingTest {
         assertThat(refused(mvc.perform(get("/alert-log").queryParam("force", "f".repeat(65))
                 .queryParam("size", "501").queryParam("from", "1900-01-01T00:00:00Z")).andReturn()))
                 .containsExactlyInAnyOrder("force", "size", "from");
+    }
+
+    @Test
+    void whatBindingFoundStartsTheChecksAcrossParametersAndSaysWhatWasExpected() throws Exception {
+        MvcResult result = mvc.perform(get("/report-with-more-checks").queryParam("ownerRole", "0")
+                .queryParam("lab", "l".repeat(65)).queryParam("from", "2026-02-30")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(bound.get()).as("the record, with what could be read").isEqualTo(new RetentionFilter(null, null,
+                null, "l".repeat(65), null, null));
+        Problem problem = (Problem) result.getResolvedException();
+        assertThat(problem.rule()).isEqualTo("invalid-request");
+        assertThat(problem.errors()).containsExactlyInAnyOrder(
+                new Problem.FieldError("ownerRole", "must be one of VICTIM, WITNESS, SUSPECT, OTHER"),
+                new Problem.FieldError("from", "must be a date such as 2026-01-31"),
+                new Problem.FieldError("lab", "must be at most 64 characters"),
+                new Problem.FieldError("to", "a check across the parameters"));
     }
 
     private List<String> refused(MvcResult result) {

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.custody.edge.RequestBounds.BodyTooLarge;
+import dev.custody.edge.Expected;
+import dev.custody.edge.Params;
 import dev.custody.edge.Problem;
 import dev.custody.edge.Problem.FieldError;
 import dev.custody.server.security.FirewallRejection;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,16 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.Temporal;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -77,7 +71,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problem.badRequest("invalid-parameter", "Parameter '" + e.getName() + "' is malformed",
-                List.of(new FieldError(e.getName(), "must be " + describe(e.getRequiredType())))).getBody();
+                List.of(new FieldError(e.getName(), "must be " + Expected.describe(e.getRequiredType())))).getBody();
     }
 
     @ExceptionHandler(Exception.class)
@@ -98,7 +92,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(ProblemHandler::fieldError)
+                .map(Params::fieldError)
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         // A JSON body names its fields; a filter record bound from the query string (@ParameterObject) its
@@ -114,7 +108,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         // A parameter (a path variable, a query parameter) is named as such; a validated body by its fields' paths.
         List<FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result instanceof ParameterErrors body
-                        ? body.getFieldErrors().stream().map(ProblemHandler::fieldError)
+                        ? body.getFieldErrors().stream().map(Params::fieldError)
                         : result.getResolvableErrors().stream()
                         .map(error -> new FieldError(String.valueOf(result.getMethodParameter().getParameterName()),
                                 String.valueOf(error.getDefaultMessage()))))
@@ -171,17 +165,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    /** A bound field's error; a value that could not even be converted is described, never Spring's message. */
-    private static FieldError fieldError(org.springframework.validation.FieldError error) {
-        if (!error.isBindingFailure()) {
-            return new FieldError(error.getField(), String.valueOf(error.getDefaultMessage()));
-        }
-        TypeMismatchException mismatch = error.contains(TypeMismatchException.class)
-                ? error.unwrap(TypeMismatchException.class) : null;
-        return new FieldError(error.getField(), mismatch == null ? "is not valid"
-                : "must be " + describe(mismatch.getRequiredType()));
-    }
-
     private static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {
         return ResponseEntity.status(problem.getStatusCode()).headers(headers).body(problem.getBody());
     }
@@ -193,59 +176,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return firstLine(invalid.getMessage());
         }
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
-            return "must be " + describe(format.getTargetType());
+            return "must be " + Expected.describe(format.getTargetType());
         }
         if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            return "must be " + describe(mismatched.getTargetType());
+            return "must be " + Expected.describe(mismatched.getTargetType());
         }
         return "is not valid";
-    }
-
-    /** The expected form of a value of this type, as a client would write it in JSON or a URL. */
-    static String describe(Class<?> type) {
-        if (type == null) {
-            return "a valid value";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
-        }
-        if (type == Instant.class) {
-            return "an ISO-8601 instant such as 2026-01-31T09:30:00Z";
-        }
-        if (type == LocalDate.class) {
-            return "a date such as 2026-01-31";
-        }
-        if (Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 date or time";
-        }
-        if (type == UUID.class) {
-            return "a UUID such as 3f2b8c1e-5d4a-4b6f-9e21-7c0d8a9b1e23";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (type == int.class || type == long.class || type == short.class || type == Integer.class
-                || type == Long.class || type == Short.class) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "a number";
-        }
-        if (type == String.class || type == char.class || type == Character.class) {
-            return "text";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (type.isRecord() && type.getRecordComponents().length == 1) {
-            // Single-value types (ids, codes, references) are written as their one value.
-            return describe(type.getRecordComponents()[0].getType());
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
-        }
-        return "a valid value";
     }
 
     /**
