@@ -74,13 +74,11 @@ public final class Params {
         return this;
     }
 
+    /** A choice given as text, by name; null when absent. Filters of a search are typed instead (decision 69). */
     public <E extends Enum<E>> Params oneOf(String field, String value, E[] values) {
-        return oneOf(field, value, Arrays.stream(values).map(Enum::name).toList());
-    }
-
-    public Params oneOf(String field, String value, List<String> values) {
-        if (value != null && !values.contains(value)) {
-            add(new FieldError(field, "must be one of " + String.join(", ", values)));
+        List<String> names = Arrays.stream(values).map(Enum::name).toList();
+        if (value != null && !names.contains(value)) {
+            add(new FieldError(field, "must be one of " + String.join(", ", names)));
         }
         return this;
     }
