@@ -2,6 +2,8 @@ package dev.custody.edge;
 
 import dev.custody.edge.Problem.FieldError;
 import dev.custody.edge.TimeWindow.Horizon;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.validation.Errors;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +17,36 @@ import java.util.stream.Collectors;
  * parameter, so a caller is told about all of them at once (400 {@code invalid-request}). A parameter's text is one
  * {@link Line} of at most {@link Bounds#REFERENCE} characters, a page and its size stay within {@link Bounds}, and a
  * time or date lies in the {@link TimeWindow}, so nothing a caller sends can reach a query as an out-of-range
- * timestamp or an unbounded offset. OpenAPI shows the same bounds (the server's {@code OpenApiConfig}).
+ * timestamp or an unbounded offset. OpenAPI shows the same bounds (the server's {@code OpenApiConfig}). A query's
+ * filters are a record bound with {@code @ParameterObject} whose fields carry the same bounds as annotations
+ * ({@link Reference}, {@link PageNumber}, {@link PageSize}, {@link Plausible}); {@link #of(Errors)} adds the checks
+ * across its fields to what binding found.
  */
 public final class Params {
 
     private final List<FieldError> errors = new ArrayList<>();
+
+    /**
+     * Starts from what binding a filter record found ({@code @ParameterObject} with a {@code BindingResult}): the
+     * parameters that could not be converted and those out of the record's bounds, so that the checks that need
+     * several parameters (a period's order) are added to them and a caller is told everything at once.
+     */
+    public static Params of(Errors bound) {
+        Params params = new Params();
+        bound.getFieldErrors().stream().map(Params::fieldError).forEach(params::add);
+        return params;
+    }
+
+    /** A bound field's error; a value that could not even be converted is described, never Spring's message. */
+    public static FieldError fieldError(org.springframework.validation.FieldError error) {
+        if (!error.isBindingFailure()) {
+            return new FieldError(error.getField(), String.valueOf(error.getDefaultMessage()));
+        }
+        TypeMismatchException mismatch = error.contains(TypeMismatchException.class)
+                ? error.unwrap(TypeMismatchException.class) : null;
+        return new FieldError(error.getField(), mismatch == null ? "is not valid"
+                : "must be " + Expected.describe(mismatch.getRequiredType()));
+    }
 
     public Params paging(int page, int size) {
         check(page >= 0 && page <= Bounds.LAST_PAGE, "page", "must be between 0 and " + Bounds.LAST_PAGE);
@@ -37,23 +64,21 @@ public final class Params {
             return this;
         }
         if (value.length() > Bounds.REFERENCE) {
-            errors.add(new FieldError(field, "must be at most " + Bounds.REFERENCE + " characters"));
+            add(new FieldError(field, "must be at most " + Bounds.REFERENCE + " characters"));
         } else {
             String refusal = Text.refusal(value, false);
             if (refusal != null) {
-                errors.add(new FieldError(field, refusal));
+                add(new FieldError(field, refusal));
             }
         }
         return this;
     }
 
+    /** A choice given as text, by name; null when absent. Filters of a search are typed instead (decision 69). */
     public <E extends Enum<E>> Params oneOf(String field, String value, E[] values) {
-        return oneOf(field, value, Arrays.stream(values).map(Enum::name).toList());
-    }
-
-    public Params oneOf(String field, String value, List<String> values) {
-        if (value != null && !values.contains(value)) {
-            errors.add(new FieldError(field, "must be one of " + String.join(", ", values)));
+        List<String> names = Arrays.stream(values).map(Enum::name).toList();
+        if (value != null && !names.contains(value)) {
+            add(new FieldError(field, "must be one of " + String.join(", ", names)));
         }
         return this;
     }
@@ -69,9 +94,16 @@ public final class Params {
 
     public Params check(boolean ok, String field, String message) {
         if (!ok) {
-            errors.add(new FieldError(field, message));
+            add(new FieldError(field, message));
         }
         return this;
+    }
+
+    /** The first problem found with a parameter is the one named: binding's own comes before the same check here. */
+    private void add(FieldError error) {
+        if (errors.stream().noneMatch(e -> e.field().equals(error.field()))) {
+            errors.add(error);
+        }
     }
 
     /** @throws Problem 400 listing every problem found */

@@ -20,9 +20,18 @@ import java.util.UUID;
 @Service
 public class QuarantineAdmin {
 
-    /** The states a list can ask for, besides {@value #ALL}. */
-    public static final Set<String> STATES = Set.of(Quarantine.QUARANTINED, Quarantine.RESOLVED);
-    public static final String ALL = "ALL";
+    /** The rows a list shows: those still quarantined, those resolved since, or both. */
+    public enum Shown {
+        QUARANTINED(Quarantine.QUARANTINED),
+        RESOLVED(Quarantine.RESOLVED),
+        ALL(Quarantine.QUARANTINED, Quarantine.RESOLVED);
+
+        private final Set<String> states;
+
+        Shown(String... states) {
+            this.states = Set.of(states);
+        }
+    }
 
     /**
      * A quarantined event.
@@ -65,16 +74,11 @@ public class QuarantineAdmin {
      * Newest first.
      *
      * @param processor one processor, or null for all
-     * @param state     QUARANTINED, RESOLVED or ALL
      * @param limit     within the bounds of every query's limit ({@link Params#limit})
      */
-    public List<QuarantinedEvent> list(String processor, String state, int limit) {
-        new Params().text("processor", processor)
-                .oneOf("state", state, List.of(Quarantine.QUARANTINED, Quarantine.RESOLVED, ALL))
-                .limit("limit", limit)
-                .validate();
-        return quarantine.list(processor, ALL.equals(state) ? STATES : Set.of(state), limit).stream()
-                .map(this::view).toList();
+    public List<QuarantinedEvent> list(String processor, Shown shown, int limit) {
+        new Params().text("processor", processor).limit("limit", limit).validate();
+        return quarantine.list(processor, shown.states, limit).stream().map(this::view).toList();
     }
 
     public QuarantinedEvent one(UUID id) {

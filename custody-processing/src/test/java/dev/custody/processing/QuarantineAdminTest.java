@@ -70,24 +70,23 @@ class QuarantineAdminTest {
         add("device-projection", Quarantine.RESOLVED);
         UUID elsewhere = add("custody-notifier", Quarantine.QUARANTINED);
 
-        List<QuarantineAdmin.QuarantinedEvent> listed = admin.list(null, Quarantine.QUARANTINED, 10);
+        List<QuarantineAdmin.QuarantinedEvent> listed = admin.list(null, QuarantineAdmin.Shown.QUARANTINED, 10);
         assertThat(listed).extracting(QuarantineAdmin.QuarantinedEvent::id).containsExactlyInAnyOrder(open, elsewhere);
         assertThat(listed).filteredOn(e -> e.id().equals(open)).extracting(QuarantineAdmin.QuarantinedEvent::waiting)
                 .containsExactly(1L);
         assertThat(listed).filteredOn(e -> e.id().equals(elsewhere))
                 .extracting(QuarantineAdmin.QuarantinedEvent::waiting).as("not known where it does not run")
                 .containsNull();
-        assertThat(admin.list(null, QuarantineAdmin.ALL, 10)).hasSize(3);
+        assertThat(admin.list(null, QuarantineAdmin.Shown.ALL, 10)).hasSize(3);
         assertThat(listedStates.get()).containsExactlyInAnyOrder(Quarantine.QUARANTINED, Quarantine.RESOLVED);
     }
 
     @Test
     void aBadFilterIsA400NamingTheParameter() {
-        Problem state = catchThrowableOfType(Problem.class, () -> admin.list(null, "SOMETIMES", 10));
-        assertThat(state.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(state.errors()).extracting(Problem.FieldError::field).containsExactly("state");
-        Problem limit = catchThrowableOfType(Problem.class, () -> admin.list(null, Quarantine.QUARANTINED, 0));
-        assertThat(limit.errors()).extracting(Problem.FieldError::field).containsExactly("limit");
+        Problem limit = catchThrowableOfType(Problem.class,
+                () -> admin.list("p".repeat(65), QuarantineAdmin.Shown.QUARANTINED, 0));
+        assertThat(limit.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(limit.errors()).extracting(Problem.FieldError::field).containsExactly("processor", "limit");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.custody.projections.alert;
 
+import dev.custody.edge.Params;
 import dev.custody.projections.access.Page;
 import dev.custody.projections.alert.AlertService.AcknowledgeRequest;
 import dev.custody.projections.alert.AlertService.AlertDetail;
@@ -7,16 +8,17 @@ import dev.custody.values.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /** Alerts for supervisors to act on, and the alert log inspectors audit; the work is {@link AlertService}'s. */
@@ -34,20 +36,9 @@ class AlertController {
     @GetMapping("/alerts")
     @PreAuthorize("hasAnyRole('SUPERVISOR','INSPECTOR','OFFICER','LAB')")
     @Operation(summary = "Search alerts", description = "Newest first. Everyone but inspectors sees only their own force.")
-    Page<AlertView> alerts(@Parameter(hidden = true) Actor actor,
-                           @RequestParam(required = false) String rule,
-                           @RequestParam(required = false) String severity,
-                           @RequestParam(required = false) String force,
-                           @RequestParam(required = false) String state,
-                           @RequestParam(required = false) String ownerRole,
-                           @RequestParam(required = false) String lab,
-                           @RequestParam(required = false) UUID deviceId,
-                           @RequestParam(required = false) Instant from,
-                           @RequestParam(required = false) Instant to,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "50") int size) {
-        return alerts.search(actor, new AlertService.Query(rule, severity, force, state, ownerRole, lab, deviceId,
-                from, to, AlertStore.Order.NEWEST), page, size);
+    Page<AlertView> alerts(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject AlertFilter filter,
+                           BindingResult bound) {
+        return alerts.search(actor, filter.query(), filter.page(), filter.size(), Params.of(bound));
     }
 
     @GetMapping("/alerts/{id}")
@@ -68,12 +59,7 @@ class AlertController {
     @GetMapping("/alert-log")
     @PreAuthorize("hasAnyRole('INSPECTOR','SUPERVISOR')")
     @Operation(summary = "The append-only alert log", description = "Every raise, acknowledgement and resolution, oldest first.")
-    Page<AlertLogEntry> log(@Parameter(hidden = true) Actor actor,
-                            @RequestParam(required = false) String force,
-                            @RequestParam(required = false) Instant from,
-                            @RequestParam(required = false) Instant to,
-                            @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "100") int size) {
-        return alerts.log(actor, new AlertService.LogQuery(force, from, to, null, false), page, size);
+    Page<AlertLogEntry> log(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject AlertLogFilter filter) {
+        return alerts.log(actor, filter.query(), filter.page(), filter.size());
     }
 }

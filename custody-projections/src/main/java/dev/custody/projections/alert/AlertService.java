@@ -8,6 +8,7 @@ import dev.custody.edge.Problem;
 import dev.custody.edge.TimeWindow;
 import dev.custody.edge.TimeWindow.Horizon;
 import dev.custody.edge.Validation;
+import dev.custody.events.AlertMessage;
 import dev.custody.projections.access.ForceFilter;
 import dev.custody.projections.access.Page;
 import dev.custody.values.Actor;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -35,10 +37,10 @@ import java.util.UUID;
 public class AlertService {
 
     /** An alert's states: OPEN, then ACKNOWLEDGED once a supervisor has seen it, RESOLVED by the step it waited for. */
-    public static final List<String> STATES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    public static final List<String> STATES = names(AlertMessage.State.values());
 
     /** The kinds of entry in the alert log. */
-    public static final List<String> CHANGES = List.of("RAISED", "ACKNOWLEDGED", "RESOLVED");
+    public static final List<String> CHANGES = names(AlertMessage.Change.values());
 
     /** An alert with its log: raised, acknowledged, resolved. */
     public record AlertDetail(AlertView alert, List<AlertLogEntry> log) {
@@ -52,8 +54,9 @@ public class AlertService {
      * A search of alerts; null fields do not filter. {@code force} is the force asked for (inspectors only; others
      * see their own force whatever they ask).
      */
-    public record Query(String rule, String severity, String force, String state, String ownerRole, String lab,
-                        UUID deviceId, Instant from, Instant to, AlertStore.Order order) {
+    public record Query(AlertRule rule, AlertSeverity severity, String force, AlertMessage.State state,
+                        OwnerRole ownerRole, String lab, UUID deviceId, Instant from, Instant to,
+                        AlertStore.Order order) {
 
         /** All of the caller's alerts, newest first. */
         public static Query all() {
@@ -62,7 +65,7 @@ public class AlertService {
     }
 
     /** A read of the alert log; null fields do not filter. */
-    public record LogQuery(String force, Instant from, Instant to, String change, boolean newestFirst) {
+    public record LogQuery(String force, Instant from, Instant to, AlertMessage.Change change, boolean newestFirst) {
     }
 
     private final AlertStore store;
@@ -79,17 +82,21 @@ public class AlertService {
 
     /** @throws Problem 400 naming each bad filter, 403 for another force asked by name */
     public Page<AlertView> search(Actor actor, Query q, int page, int size) {
-        new Params().oneOf("rule", q.rule(), AlertRule.values())
-                .oneOf("severity", q.severity(), AlertSeverity.values())
-                .oneOf("ownerRole", q.ownerRole(), OwnerRole.values())
-                .oneOf("state", q.state(), STATES)
-                .text("force", q.force()).text("lab", q.lab())
+        return search(actor, q, page, size, new Params());
+    }
+
+    /**
+     * As {@link #search(Actor, Query, int, int)}, adding to what binding the query's parameters found
+     * ({@link Params#of}), so a caller is told every bad parameter at once.
+     */
+    Page<AlertView> search(Actor actor, Query q, int page, int size, Params bound) {
+        bound.text("force", q.force()).text("lab", q.lab())
                 .within(window, Horizon.FUTURE, "from", q.from()).within(window, Horizon.FUTURE, "to", q.to())
                 .paging(page, size)
                 .check(q.from() == null || q.to() == null || q.from().isBefore(q.to()), "to", "must be after from")
                 .validate();
-        var filter = new AlertStore.Filter(q.rule(), q.severity(), ForceFilter.of(actor, q.force()), q.state(),
-                q.ownerRole(), q.lab(), q.deviceId(), q.from(), q.to());
+        var filter = new AlertStore.Filter(name(q.rule()), name(q.severity()), ForceFilter.of(actor, q.force()),
+                name(q.state()), name(q.ownerRole()), q.lab(), q.deviceId(), q.from(), q.to());
         return new Page<>(store.search(filter, q.order(), page, size), page, size, store.count(filter));
     }
 
@@ -127,13 +134,22 @@ public class AlertService {
         return new AlertDetail(store.find(id).orElseThrow(), store.log(id));
     }
 
-    /** @throws Problem 400 for bad paging or an unknown change, 403 for another force asked by name */
+    /** @throws Problem 400 for bad paging, 403 for another force asked by name */
     public Page<AlertLogEntry> log(Actor actor, LogQuery q, int page, int size) {
         new Params().text("force", q.force())
                 .within(window, Horizon.FUTURE, "from", q.from()).within(window, Horizon.FUTURE, "to", q.to())
-                .paging(page, size).oneOf("change", q.change(), CHANGES).validate();
+                .paging(page, size).validate();
         String scoped = ForceFilter.of(actor, q.force());
-        return new Page<>(store.logEntries(scoped, q.from(), q.to(), q.change(), q.newestFirst(), page, size), page,
-                size, store.countLogEntries(scoped, q.from(), q.to(), q.change()));
+        String change = name(q.change());
+        return new Page<>(store.logEntries(scoped, q.from(), q.to(), change, q.newestFirst(), page, size), page,
+                size, store.countLogEntries(scoped, q.from(), q.to(), change));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 }

@@ -58,7 +58,7 @@ public class DeviceSearch {
      * @param needsAttention devices with (true) or without (false) a quarantined event
      * @param seizedBy devices whose current seizure this person recorded
      */
-    public record Filters(String force, String lab, String stage, String ownerRole, String caseReference,
+    public record Filters(String force, String lab, CustodyStage stage, OwnerRole ownerRole, String caseReference,
                           Boolean held, boolean overdue, Boolean needsAttention, String seizedBy) {
     }
 
@@ -76,15 +76,14 @@ public class DeviceSearch {
      * @throws dev.custody.edge.Problem 400 naming every bad filter or paging parameter; 403 for another force
      */
     public Page<DeviceSummary> search(Actor actor, Filters filters, int page, int size) {
-        new Params().oneOf("stage", filters.stage(), CustodyStage.values())
-                .oneOf("ownerRole", filters.ownerRole(), OwnerRole.values())
-                .text("force", filters.force()).text("lab", filters.lab())
+        new Params().text("force", filters.force()).text("lab", filters.lab())
                 .text("caseReference", filters.caseReference()).text("seizedBy", filters.seizedBy())
                 .paging(page, size).validate();
         Instant now = clock.instant();
-        var search = new DeviceQueries.Search(ForceFilter.of(actor, filters.force()), filters.lab(), filters.stage(),
-                filters.ownerRole(), filters.caseReference(), filters.held(), filters.overdue() ? now : null,
-                filters.needsAttention(), filters.seizedBy());
+        var search = new DeviceQueries.Search(ForceFilter.of(actor, filters.force()), filters.lab(),
+                filters.stage() == null ? null : filters.stage().name(),
+                filters.ownerRole() == null ? null : filters.ownerRole().name(), filters.caseReference(),
+                filters.held(), filters.overdue() ? now : null, filters.needsAttention(), filters.seizedBy());
         return new Page<>(devices.search(search, page, size).stream().map(s -> DeviceSummary.of(s, now)).toList(),
                 page, size, devices.count(search));
     }

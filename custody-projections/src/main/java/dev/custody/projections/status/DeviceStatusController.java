@@ -3,15 +3,15 @@ package dev.custody.projections.status;
 import dev.custody.projections.access.Page;
 import dev.custody.projections.status.DeviceSearch.CaseDevices;
 import dev.custody.projections.status.DeviceSearch.DeviceSummary;
-import dev.custody.projections.status.DeviceSearch.Filters;
 import dev.custody.values.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
@@ -42,17 +42,8 @@ class DeviceStatusController {
             description = "Newest seizure first. overdue=true lists held devices past a breach deadline; "
                     + "needsAttention=true lists devices with a quarantined event whose later events wait behind it. "
                     + "Everyone but inspectors sees only their own force.")
-    Page<DeviceSummary> search(@Parameter(hidden = true) Actor actor,
-                               @RequestParam(required = false) String force,
-                               @RequestParam(required = false) String lab,
-                               @RequestParam(required = false) String stage,
-                               @RequestParam(required = false) String ownerRole,
-                               @RequestParam(required = false) Boolean held,
-                               @RequestParam(defaultValue = "false") boolean overdue,
-                               @RequestParam(required = false) Boolean needsAttention,
-                               @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "50") int size) {
-        return search.search(actor, new Filters(force, lab, stage, ownerRole, null, held, overdue, needsAttention, null), page, size);
+    Page<DeviceSummary> search(@Parameter(hidden = true) Actor actor, @Valid @ParameterObject DeviceSearchFilter filter) {
+        return search.search(actor, filter.filters(), filter.page(), filter.size());
     }
 
     @GetMapping("/api/v1/cases/{caseReference}/devices")

@@ -1,6 +1,5 @@
 package dev.custody.server.quarantine;
 
-import dev.custody.processing.Quarantine;
 import dev.custody.processing.QuarantineAdmin;
 import dev.custody.processing.QuarantineAdmin.QuarantinedEvent;
 import dev.custody.processing.QuarantineAdmin.RetryResult;
@@ -8,12 +7,13 @@ import dev.custody.values.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -40,10 +40,8 @@ class QuarantineController {
     @Operation(summary = "Events set aside by a processor after failing again and again, newest first",
             description = "state: QUARANTINED (default), RESOLVED or ALL. processor: device-projection, "
                     + "kafka-publisher or custody-notifier; all by default.")
-    List<QuarantinedEvent> list(@RequestParam(required = false) String processor,
-                                @RequestParam(defaultValue = Quarantine.QUARANTINED) String state,
-                                @RequestParam(defaultValue = "100") int limit) {
-        return quarantine.list(processor, state, limit);
+    List<QuarantinedEvent> list(@Valid @ParameterObject QuarantineFilter filter) {
+        return quarantine.list(filter.processor(), filter.state(), filter.limit());
     }
 
     @GetMapping("/{id}")

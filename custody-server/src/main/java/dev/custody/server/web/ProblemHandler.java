@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.custody.edge.RequestBounds.BodyTooLarge;
+import dev.custody.edge.Expected;
+import dev.custody.edge.Params;
 import dev.custody.edge.Problem;
 import dev.custody.edge.Problem.FieldError;
 import dev.custody.server.security.FirewallRejection;
@@ -25,6 +27,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -34,16 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.Temporal;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -75,7 +71,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return Problem.badRequest("invalid-parameter", "Parameter '" + e.getName() + "' is malformed",
-                List.of(new FieldError(e.getName(), "must be " + describe(e.getRequiredType())))).getBody();
+                List.of(new FieldError(e.getName(), "must be " + Expected.describe(e.getRequiredType())))).getBody();
     }
 
     @ExceptionHandler(Exception.class)
@@ -96,10 +92,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(ProblemHandler::fieldError)
+                .map(Params::fieldError)
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return respond(Problem.invalid("invalid-request", errors), headers);
+        // A JSON body names its fields; a filter record bound from the query string (@ParameterObject) its
+        // parameters, every unconvertible and every out-of-bounds one together.
+        boolean body = e.getParameter().hasParameterAnnotation(RequestBody.class);
+        return respond(body ? Problem.invalid("invalid-request", errors) : Problem.invalidParameters(errors), headers);
     }
 
     @Override
@@ -109,7 +108,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         // A parameter (a path variable, a query parameter) is named as such; a validated body by its fields' paths.
         List<FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result instanceof ParameterErrors body
-                        ? body.getFieldErrors().stream().map(ProblemHandler::fieldError)
+                        ? body.getFieldErrors().stream().map(Params::fieldError)
                         : result.getResolvableErrors().stream()
                         .map(error -> new FieldError(String.valueOf(result.getMethodParameter().getParameterName()),
                                 String.valueOf(error.getDefaultMessage()))))
@@ -166,12 +165,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    /** A bound field's error; a value that could not even be converted is described, never Spring's message. */
-    private static FieldError fieldError(org.springframework.validation.FieldError error) {
-        return new FieldError(error.getField(), error.isBindingFailure() ? "is not valid"
-                : String.valueOf(error.getDefaultMessage()));
-    }
-
     private static ResponseEntity<Object> respond(Problem problem, HttpHeaders headers) {
         return ResponseEntity.status(problem.getStatusCode()).headers(headers).body(problem.getBody());
     }
@@ -183,59 +176,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return firstLine(invalid.getMessage());
         }
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
-            return "must be " + describe(format.getTargetType());
+            return "must be " + Expected.describe(format.getTargetType());
         }
         if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            return "must be " + describe(mismatched.getTargetType());
+            return "must be " + Expected.describe(mismatched.getTargetType());
         }
         return "is not valid";
-    }
-
-    /** The expected form of a value of this type, as a client would write it in JSON or a URL. */
-    static String describe(Class<?> type) {
-        if (type == null) {
-            return "a valid value";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
-        }
-        if (type == Instant.class) {
-            return "an ISO-8601 instant such as 2026-01-31T09:30:00Z";
-        }
-        if (type == LocalDate.class) {
-            return "a date such as 2026-01-31";
-        }
-        if (Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 date or time";
-        }
-        if (type == UUID.class) {
-            return "a UUID such as 3f2b8c1e-5d4a-4b6f-9e21-7c0d8a9b1e23";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (type == int.class || type == long.class || type == short.class || type == Integer.class
-                || type == Long.class || type == Short.class) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "a number";
-        }
-        if (type == String.class || type == char.class || type == Character.class) {
-            return "text";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (type.isRecord() && type.getRecordComponents().length == 1) {
-            // Single-value types (ids, codes, references) are written as their one value.
-            return describe(type.getRecordComponents()[0].getType());
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
-        }
-        return "a valid value";
     }
 
     /**

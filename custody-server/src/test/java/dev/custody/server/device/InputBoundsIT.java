@@ -276,6 +276,31 @@ class InputBoundsIT extends CustodyIT {
     }
 
     @Test
+    void everyBadTypedFilterIsNamedAtOnce() {
+        Response alerts = api.get("supervisor", "/api/v1/alerts?rule=0&severity=warning&deviceId=nope&from=yesterday"
+                + "&lab=" + "x".repeat(65) + "&size=0");
+        assertProblem(alerts, 400, "invalid-request");
+        assertThat(fields(alerts)).containsExactlyInAnyOrder("rule", "severity", "deviceId", "from", "lab", "size");
+        assertThat(alerts.json().get("errors")).anySatisfy(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("severity");
+            assertThat(e.get("message").asText()).isEqualTo("must be one of WARNING, BREACH");
+        });
+
+        Response devices = api.get("officer", "/api/v1/devices?stage=0&ownerRole=victim&held=perhaps");
+        assertProblem(devices, 400, "invalid-request");
+        assertThat(fields(devices)).containsExactlyInAnyOrder("stage", "ownerRole", "held");
+
+        Response log = api.get("inspector", "/api/v1/alert-log?from=2026-13-01T00:00:00Z&page=-1");
+        assertProblem(log, 400, "invalid-request");
+        assertThat(fields(log)).containsExactlyInAnyOrder("from", "page");
+
+        Response report = api.get("inspector", "/api/v1/reports/retention?deviceType=PHONEY&from=2026-13-01"
+                + "&ownerRole=1&force=" + "f".repeat(65));
+        assertProblem(report, 400, "invalid-request");
+        assertThat(fields(report)).containsExactlyInAnyOrder("deviceType", "from", "ownerRole", "force");
+    }
+
+    @Test
     void whatTomcatRefusesBeforeAnyFilterIsProblemJsonToo() {
         assertProblem(api.get("lab", "/api/v1/labs/a%2Fb/queue"), 400, "request-rejected");
         assertProblem(api.get("officer", "/api/v1/devices/%00"), 400, "request-rejected");

@@ -83,6 +83,38 @@ class OpenApiContractIT extends CustodyIT {
                 .containsExactlyInAnyOrder("field", "message");
     }
 
+    /** The query filters are typed: a client generator sees each filter's values, bounds and default. */
+    @Test
+    void theQueryFiltersListTheirValuesAndBounds() {
+        Map<String, JsonNode> alerts = parameters("/api/v1/alerts");
+        assertThat(alerts.keySet()).contains("rule", "severity", "force", "state", "ownerRole", "lab", "deviceId",
+                "from", "to", "page", "size");
+        assertThat(alerts.get("rule").at("/schema/enum")).extracting(JsonNode::asText)
+                .contains("DOWNLOAD_STUCK").hasSize(dev.custody.values.AlertRule.values().length);
+        assertThat(alerts.get("severity").at("/schema/enum")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("WARNING", "BREACH");
+        assertThat(alerts.get("state").at("/schema/enum")).extracting(JsonNode::asText)
+                .containsExactly("OPEN", "ACKNOWLEDGED", "RESOLVED");
+        assertThat(alerts.get("ownerRole").at("/schema/enum")).extracting(JsonNode::asText)
+                .containsExactly("VICTIM", "WITNESS", "SUSPECT", "OTHER");
+        assertThat(alerts.get("deviceId").at("/schema/format").asText()).isEqualTo("uuid");
+        assertThat(alerts.get("lab").at("/schema/maxLength").asInt()).isEqualTo(64);
+        assertThat(alerts.get("size").at("/schema/maximum").asInt()).isEqualTo(500);
+        assertThat(alerts.get("size").at("/schema/default").asInt()).isEqualTo(50);
+        assertThat(parameters("/api/v1/alert-log").get("size").at("/schema/default").asInt()).isEqualTo(100);
+        assertThat(parameters("/api/v1/devices").get("stage").at("/schema/enum")).extracting(JsonNode::asText)
+                .contains("SEIZED", "RETURNED");
+        assertThat(parameters("/api/v1/reports/retention").get("deviceType").at("/schema/enum")).isNotEmpty();
+    }
+
+    private Map<String, JsonNode> parameters(String path) {
+        JsonNode op = document.json().path("paths").path(path).path("get");
+        assertThat(op.isMissingNode()).as(path).isFalse();
+        Map<String, JsonNode> byName = new java.util.LinkedHashMap<>();
+        op.path("parameters").forEach(p -> byName.put(p.path("name").asText(), p));
+        return byName;
+    }
+
     /** A oneOf without a discriminator is refused by a strict client when a value fits two members. */
     @Test
     void noUnionIsAmbiguous() {

@@ -1,7 +1,6 @@
 package dev.custody.web.admin;
 
 import dev.custody.edge.Problem;
-import dev.custody.processing.Quarantine;
 import dev.custody.processing.QuarantineAdmin;
 import dev.custody.processing.QuarantineAdmin.QuarantinedEvent;
 import dev.custody.processing.QuarantineAdmin.RetryResult;
@@ -67,7 +66,7 @@ class AdminController {
     @GetMapping("/admin")
     String admin(Model model) {
         addStatus(model);
-        model.addAttribute("quarantined", quarantine.list(null, Quarantine.QUARANTINED, SHOWN).stream()
+        model.addAttribute("quarantined", quarantine.list(null, QuarantineAdmin.Shown.QUARANTINED, SHOWN).stream()
                 .map(QuarantineRow::of).toList());
         return "admin/admin";
     }

@@ -79,14 +79,15 @@ class OfficerPagesController {
                   @RequestParam(required = false) String caseReference,
                   @RequestParam(defaultValue = "false") boolean overdue,
                   @RequestParam(defaultValue = "0") int page, Model model) {
-        Filters filters = new Filters(null, Answers.text(lab), Answers.text(stage), Answers.text(ownerRole),
+        Filters filters = new Filters(null, Answers.text(lab), Answers.choice(CustodyStage.class, stage),
+                Answers.choice(OwnerRole.class, ownerRole),
                 Answers.text(caseReference), null, overdue, null, null);
         model.addAttribute("filters", filters);
         model.addAttribute("stages", CustodyStage.values());
         model.addAttribute("ownerRoles", OwnerRole.values());
         Map<String, String> query = new java.util.LinkedHashMap<>();
-        putIf(query, "stage", filters.stage());
-        putIf(query, "ownerRole", filters.ownerRole());
+        putIf(query, "stage", filters.stage() == null ? null : filters.stage().name());
+        putIf(query, "ownerRole", filters.ownerRole() == null ? null : filters.ownerRole().name());
         putIf(query, "lab", filters.lab());
         putIf(query, "caseReference", filters.caseReference());
         if (overdue) {
@@ -99,7 +100,7 @@ class OfficerPagesController {
             if (refused.status().is5xxServerError() || refused.status().value() == 403) {
                 throw refused;
             }
-            model.addAttribute("errors", FormErrors.from(refused, Map.of("stage", "Stage", "ownerRole", "Owner")));
+            model.addAttribute("errors", FormErrors.from(refused, Map.of("lab", "Lab", "caseReference", "Case reference")));
             model.addAttribute("devices", null);
         }
         model.addAttribute("pageTitle", "Search devices");

@@ -13,6 +13,7 @@ import dev.custody.projections.report.RetentionDevices;
 import dev.custody.projections.report.RetentionDevices.Narrowing;
 import dev.custody.projections.report.RetentionFigure;
 import dev.custody.projections.report.RetentionReport;
+import dev.custody.projections.report.RetentionFilter;
 import dev.custody.projections.report.RetentionRequest;
 import dev.custody.values.Actor;
 import dev.custody.values.OwnerRole;
@@ -186,8 +187,8 @@ class RetentionController {
         LocalDate from = date(params, "from", filter.from());
         LocalDate to = date(params, "to", filter.to());
         params.validate();
-        return RetentionRequest.of(actor, clock.instant(), window, from, to, filter.force(), filter.lab(),
-                filter.ownerRole(), null);
+        return RetentionRequest.of(actor, clock.instant(), window, new RetentionFilter(from, to, filter.force(),
+                filter.lab(), Answers.choice(OwnerRole.class, filter.ownerRole()), null));
     }
 
     private static LocalDate date(Params params, String field, String text) {

@@ -1,13 +1,15 @@
 package dev.custody.web.supervisor;
 
+import dev.custody.events.AlertMessage;
 import dev.custody.projections.alert.AlertService;
+import dev.custody.web.form.Answers;
 import dev.custody.projections.alert.AlertStore;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.Objects;
+
 
 /**
  * The alert list's filters, as the page's form sends them: the rule, the severity, the state (open unless the
@@ -21,16 +23,19 @@ record AlertFilters(String rule, String severity, String state, String sort, Int
     static final String URGENT = "urgent";
 
     AlertFilters {
-        rule = oneOf(rule, Arrays.stream(AlertRule.values()).map(Enum::name).toList());
-        severity = oneOf(severity, Arrays.stream(AlertSeverity.values()).map(Enum::name).toList());
-        state = state == null || state.isBlank() ? "OPEN" : oneOf(state, AlertService.STATES) == null ? ANY : state;
+        rule = known(AlertRule.class, rule);
+        severity = known(AlertSeverity.class, severity);
+        state = Answers.text(state) == null ? "OPEN"
+                : Objects.requireNonNullElse(known(AlertMessage.State.class, state), ANY);
         sort = NEWEST.equals(sort) ? NEWEST : URGENT;
         page = page == null || page < 0 ? 0 : page;
     }
 
     AlertService.Query query() {
-        return new AlertService.Query(rule, severity, null, ANY.equals(state) ? null : state, null, null, null, null,
-                null, NEWEST.equals(sort) ? AlertStore.Order.NEWEST : AlertStore.Order.MOST_URGENT);
+        return new AlertService.Query(rule == null ? null : AlertRule.valueOf(rule),
+                severity == null ? null : AlertSeverity.valueOf(severity), null,
+                ANY.equals(state) ? null : AlertMessage.State.valueOf(state), null, null, null, null, null,
+                NEWEST.equals(sort) ? AlertStore.Order.NEWEST : AlertStore.Order.MOST_URGENT);
     }
 
     /** The list's address with these filters, at {@code page}. */
@@ -59,7 +64,8 @@ record AlertFilters(String rule, String severity, String state, String sort, Int
         return rule != null || severity != null || !"OPEN".equals(state);
     }
 
-    private static String oneOf(String value, List<String> allowed) {
-        return value != null && allowed.contains(value) ? value : null;
+    private static <E extends Enum<E>> String known(Class<E> options, String value) {
+        E option = Answers.choice(options, value);
+        return option == null ? null : option.name();
     }
 }

@@ -1,6 +1,8 @@
 package dev.custody.web.supervisor;
 
+import dev.custody.events.AlertMessage;
 import dev.custody.projections.alert.AlertService;
+import dev.custody.web.form.Answers;
 import dev.custody.web.layout.Formats;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -15,7 +17,8 @@ import java.time.format.DateTimeParseException;
 record LogFilters(String change, String from, String to, Integer page) {
 
     LogFilters {
-        change = change != null && AlertService.CHANGES.contains(change) ? change : null;
+        AlertMessage.Change known = Answers.choice(AlertMessage.Change.class, change);
+        change = known == null ? null : known.name();
         from = day(from) == null ? null : from;
         to = day(to) == null ? null : to;
         page = page == null || page < 0 ? 0 : page;
@@ -24,7 +27,8 @@ record LogFilters(String change, String from, String to, Integer page) {
     AlertService.LogQuery query() {
         Instant start = from == null ? null : day(from).atStartOfDay(Formats.UK).toInstant();
         Instant end = to == null ? null : day(to).plusDays(1).atStartOfDay(Formats.UK).toInstant();
-        return new AlertService.LogQuery(null, start, end, change, true);
+        return new AlertService.LogQuery(null, start, end, change == null ? null : AlertMessage.Change.valueOf(change),
+                true);
     }
 
     String path(int page) {
