@@ -1,5 +1,6 @@
 package dev.custody.projections.alert;
 
+import dev.custody.projections.access.Where;
 import dev.custody.projections.deadline.Deadline;
 import dev.custody.values.AlertRule;
 import dev.custody.values.AlertSeverity;
@@ -211,18 +212,8 @@ public class AlertStore {
     }
 
     private static String logWhere(String force, Instant from, Instant to, String change, List<Object> args) {
-        StringBuilder where = new StringBuilder(" where true");
-        add(where, args, "force", force);
-        add(where, args, "change", change);
-        if (from != null) {
-            where.append(" and at >= ?");
-            args.add(Timestamp.from(from));
-        }
-        if (to != null) {
-            where.append(" and at < ?");
-            args.add(Timestamp.from(to));
-        }
-        return where.toString();
+        return " where true" + Where.appendingTo(args).equal("force", force).equal("change", change)
+                .atOrAfter("at", from).before("at", to);
     }
 
     /**
@@ -245,33 +236,10 @@ public class AlertStore {
     }
 
     private static String where(Filter f, List<Object> args) {
-        StringBuilder where = new StringBuilder(" where true");
-        add(where, args, "rule", f.rule());
-        add(where, args, "severity", f.severity());
-        add(where, args, "force", f.force());
-        add(where, args, "state", f.state());
-        add(where, args, "owner_role", f.ownerRole());
-        add(where, args, "lab", f.lab());
-        if (f.deviceId() != null) {
-            where.append(" and device_id = ?");
-            args.add(f.deviceId());
-        }
-        if (f.raisedFrom() != null) {
-            where.append(" and raised_at >= ?");
-            args.add(Timestamp.from(f.raisedFrom()));
-        }
-        if (f.raisedTo() != null) {
-            where.append(" and raised_at < ?");
-            args.add(Timestamp.from(f.raisedTo()));
-        }
-        return where.toString();
-    }
-
-    private static void add(StringBuilder where, List<Object> args, String column, String value) {
-        if (value != null) {
-            where.append(" and ").append(column).append(" = ?");
-            args.add(value);
-        }
+        return " where true" + Where.appendingTo(args).equal("rule", f.rule()).equal("severity", f.severity())
+                .equal("force", f.force()).equal("state", f.state()).equal("owner_role", f.ownerRole())
+                .equal("lab", f.lab()).equal("device_id", f.deviceId())
+                .atOrAfter("raised_at", f.raisedFrom()).before("raised_at", f.raisedTo());
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

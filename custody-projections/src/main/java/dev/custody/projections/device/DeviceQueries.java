@@ -1,5 +1,6 @@
 package dev.custody.projections.device;
 
+import dev.custody.projections.access.Where;
 import org.springframework.jdbc.core.JdbcTemplate;
 import dev.custody.projections.view.DeviceViewJson;
 import dev.custody.projections.view.DeviceView;
@@ -193,31 +194,15 @@ public class DeviceQueries {
     }
 
     private static String where(Search s, List<Object> args) {
-        StringBuilder where = new StringBuilder(" where true");
-        add(where, args, "force", s.force());
-        add(where, args, "lab", s.lab());
-        add(where, args, "stage", s.stage());
-        add(where, args, "owner_role", s.ownerRole());
-        add(where, args, "case_reference", s.caseReference());
-        add(where, args, "seized_by", s.seizedBy());
-        if (s.held() != null) {
-            where.append(" and held = ?");
-            args.add(s.held());
-        }
+        Where where = Where.appendingTo(args).equal("force", s.force()).equal("lab", s.lab())
+                .equal("stage", s.stage()).equal("owner_role", s.ownerRole())
+                .equal("case_reference", s.caseReference()).equal("seized_by", s.seizedBy()).equal("held", s.held());
         if (s.overdueAt() != null) {
-            where.append(" and held and next_due_at <= ?");
-            args.add(Timestamp.from(s.overdueAt()));
+            where.and("held and next_due_at <= ?", s.overdueAt());
         }
         if (s.needsAttention() != null) {
-            where.append(s.needsAttention() ? " and " : " and not ").append(NEEDS_ATTENTION);
+            where.and(s.needsAttention() ? NEEDS_ATTENTION : "not " + NEEDS_ATTENTION);
         }
-        return where.toString();
-    }
-
-    private static void add(StringBuilder where, List<Object> args, String column, String value) {
-        if (value != null) {
-            where.append(" and ").append(column).append(" = ?");
-            args.add(value);
-        }
+        return " where true" + where;
     }
 }

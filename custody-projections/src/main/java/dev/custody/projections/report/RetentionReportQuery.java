@@ -1,5 +1,6 @@
 package dev.custody.projections.report;
 
+import dev.custody.projections.access.Where;
 import dev.custody.projections.report.RetentionReport.AlertCounts;
 import dev.custody.projections.report.RetentionReport.Alerts;
 import dev.custody.projections.report.RetentionReport.Durations;
@@ -245,25 +246,10 @@ public class RetentionReportQuery {
         List<Object> args = new ArrayList<>();
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
-        StringBuilder where = new StringBuilder("a.raised_at >= ? and a.raised_at < ?");
-        if (f.force() != null) {
-            where.append(" and a.force = ?");
-            args.add(f.force());
-        }
-        if (f.lab() != null) {
-            where.append(" and a.lab = ?");
-            args.add(f.lab());
-        }
-        if (f.ownerRole() != null) {
-            where.append(" and a.owner_role = ?");
-            args.add(f.ownerRole());
-        }
-        String join = "";
-        if (f.deviceType() != null) {
-            join = " join custody_period p on p.device_id = a.device_id and p.seizure_number = a.seizure_number";
-            where.append(" and p.device_type = ?");
-            args.add(f.deviceType());
-        }
+        String join = f.deviceType() == null ? ""
+                : " join custody_period p on p.device_id = a.device_id and p.seizure_number = a.seizure_number";
+        String where = "a.raised_at >= ? and a.raised_at < ?" + Where.appendingTo(args).equal("a.force", f.force())
+                .equal("a.lab", f.lab()).equal("a.owner_role", f.ownerRole()).equal("p.device_type", f.deviceType());
         List<AlertCounts> byRule = jdbc.query("""
                 select a.rule, count(*), count(*) filter (where a.state <> 'RESOLVED'),
                        count(*) filter (where a.state = 'RESOLVED'),
@@ -280,24 +266,8 @@ public class RetentionReportQuery {
 
     /** Appends the optional filters on custody_period / logging_lag columns. */
     static String filters(RetentionReport.Filters f, List<Object> args, String prefix) {
-        StringBuilder s = new StringBuilder();
-        if (f.force() != null) {
-            s.append(" and ").append(prefix).append("force = ?");
-            args.add(f.force());
-        }
-        if (f.lab() != null) {
-            s.append(" and ").append(prefix).append("lab = ?");
-            args.add(f.lab());
-        }
-        if (f.ownerRole() != null) {
-            s.append(" and ").append(prefix).append("owner_role = ?");
-            args.add(f.ownerRole());
-        }
-        if (f.deviceType() != null) {
-            s.append(" and ").append(prefix).append("device_type = ?");
-            args.add(f.deviceType());
-        }
-        return s.toString();
+        return Where.appendingTo(args).equal(prefix + "force", f.force()).equal(prefix + "lab", f.lab())
+                .equal(prefix + "owner_role", f.ownerRole()).equal(prefix + "device_type", f.deviceType()).toString();
     }
 
     /** A row's columns by name (SQL arrays as Java arrays), so a figure is read by what it is, not where it sits. */
