@@ -11,6 +11,8 @@ import dev.custody.server.support.Browser;
 import dev.custody.server.support.BrowserIT;
 import dev.custody.server.support.Device;
 import dev.custody.server.support.Requests;
+import dev.custody.server.support.Seizure;
+import dev.custody.testing.Await;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -21,12 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -67,6 +72,79 @@ class OfficerBrowserIT extends BrowserIT {
         assertThat(browser.text(By.cssSelector(".govuk-pagination__item--current"))).isEqualTo("2");
         browser.assertNoBrowserErrors("officer-devices-page-2");
         browser.assertAccessible("officer-devices-page-2");
+    }
+
+    /**
+     * An officer finds a returned phone by searching, opens its case with the other device in it, and seizes the
+     * phone again: the journey comes back with the last seizure's answers and asks only for what must be new, the
+     * seal of the new bag; the phone is then held again, as its second seizure.
+     */
+    @Test
+    void anOfficerFindsAReturnedPhoneBySearchOpensItsCaseAndSeizesItAgain() {
+        String caseReference = "DP/2026/RS-" + System.nanoTime() % 100000;
+        Instant seized = now().minus(Duration.ofDays(3));
+        Device phone = Device.seize(api, "officer", "lab", Seizure.at(seized).caseReference(caseReference).json())
+                .returned(seized.plus(Duration.ofDays(1)));
+        Device laptop = Device.seize(api, "officer", "lab",
+                Seizure.at(seized).caseReference(caseReference).owner("WITNESS").type("LAPTOP").json());
+        phone.status("officer");
+        laptop.status("officer");
+
+        // Search: the case reference and the stage "Returned" find the phone alone.
+        browser.go("/officer/search");
+        fill("caseReference", caseReference);
+        new Select(browser.driver().findElement(By.id("stage"))).selectByValue("RETURNED");
+        browser.driver().findElement(By.cssSelector("[data-test=apply]")).click();
+        browser.waitUntil("one device found", b -> b.text(By.cssSelector("[data-test=count]")).equals("1 device"));
+        assertThat(browser.driver().findElements(By.cssSelector("[data-test=devices] a[href='/devices/" + phone.id()
+                + "']"))).hasSize(1);
+        browser.check("officer-search");
+
+        // The case: both devices, each linking to its page.
+        browser.driver().findElement(By.linkText(caseReference)).click();
+        browser.waitUntil("the case page", b -> b.path().startsWith("/officer/cases"));
+        for (Device device : List.of(phone, laptop)) {
+            assertThat(browser.driver().findElements(By.cssSelector("a[href='/devices/" + device.id() + "']")))
+                    .as("the case lists device " + device.id()).isNotEmpty();
+        }
+        browser.check("officer-case");
+
+        // Seize it again: the last seizure's answers are filled in; the seal of the new bag is not.
+        browser.go("/devices/" + phone.id());
+        browser.tabTo(By.linkText("Seize it again"));
+        browser.type(Keys.ENTER);
+        browser.waitFor(By.id("caseReference"));
+        assertThat(browser.driver().findElement(By.id("caseReference")).getAttribute("value")).isEqualTo(caseReference);
+        assertThat(browser.driver().findElement(By.name("sealNumber")).getAttribute("value")).isEmpty();
+        fill("sealNumber", "SEAL-8802");
+        next();
+        for (String question : List.of("Whose device is it?", "Why and under what power are you taking it?",
+                "Why is extraction necessary?", "The written notice", "Who agreed, and when?",
+                "What may be extracted?", "Is any data at risk of disappearing?", "Keeping the victim updated")) {
+            heading(question);
+            assertThat(browser.driver().findElements(By.cssSelector(".govuk-error-summary"))).as(question).isEmpty();
+            next();
+        }
+        heading("How should the victim be contacted?");
+        choose("contactChannel", "SMS");
+        fill("contactAddress", "07700 900456");
+        choose("contactLanguage", "en");
+        next();
+
+        browser.waitUntil("check your answers", b -> b.path().endsWith("/check"));
+        assertThat(browser.text(By.cssSelector("[data-test=answers]"))).contains(caseReference, "SEAL-8802",
+                "Messages from the suspect in March").doesNotContain("Not answered");
+        browser.check("officer-reseize-check");
+        browser.tabTo(By.cssSelector("[data-test=seize]"));
+        browser.type(Keys.ENTER);
+
+        browser.waitUntil("the confirmation", b -> b.path().equals("/officer/seized/" + phone.id()));
+        JsonNode last = history(phone.id()).get(history(phone.id()).size() - 1);
+        assertThat(last.get("type").asText()).isEqualTo("DeviceSeized");
+        assertThat(last.toString()).contains("SEAL-8802").doesNotContain("900456");
+        JsonNode status = Await.until(Duration.ofSeconds(20), () -> api.get("officer", "/api/v1/devices/"
+                + phone.id()).json(), j -> "SEIZED".equals(j.get("stage").asText()));
+        assertThat(status.get("seizureNumber").asInt()).isEqualTo(2);
     }
 
     @Test
