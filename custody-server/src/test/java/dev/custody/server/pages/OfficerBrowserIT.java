@@ -90,8 +90,12 @@ class OfficerBrowserIT extends BrowserIT {
         phone.status("officer");
         laptop.status("officer");
 
-        // Search: the case reference and the stage "Returned" find the phone alone.
-        browser.go("/officer/search");
+        // Search, from the navigation: the case reference and the stage "Returned" find the phone alone.
+        browser.go("/officer");
+        browser.driver().findElement(By.linkText("Search devices")).click();
+        browser.waitFor(By.id("caseReference"));
+        assertThat(browser.text(By.cssSelector(".govuk-service-navigation__item--active a")))
+                .isEqualTo("Search devices");
         fill("caseReference", caseReference);
         new Select(browser.driver().findElement(By.id("stage"))).selectByValue("RETURNED");
         browser.driver().findElement(By.cssSelector("[data-test=apply]")).click();

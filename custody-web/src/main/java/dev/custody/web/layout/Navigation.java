@@ -26,6 +26,7 @@ public final class Navigation {
     private static final List<RoleHome> HOMES = List.of(
             new RoleHome(Role.LAB, new Item("Lab queue", "/lab")),
             new RoleHome(Role.OFFICER, new Item("My devices", "/officer")),
+            new RoleHome(Role.OFFICER, new Item("Search devices", "/officer/search")),
             new RoleHome(Role.SUPERVISOR, new Item("Alerts", "/supervisor")),
             new RoleHome(Role.SUPERVISOR, new Item("Alert log", "/supervisor/log")),
             new RoleHome(Role.INSPECTOR, new Item("Retention", RETENTION)),
