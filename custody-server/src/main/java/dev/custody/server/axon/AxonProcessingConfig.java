@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /**
  * How event processors read events and treat a failing handler.
  * <p>
@@ -52,7 +54,7 @@ public class AxonProcessingConfig {
      */
     @Bean
     ConfigurerModule storeSkippedPositionsPromptly(
-            @Value("${custody.processing.claim-extension:PT0.5S}") java.time.Duration claimExtension) {
+            @Value("${custody.processing.claim-extension:PT0.5S}") Duration claimExtension) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessorConfiguration(
                         (config, builder) -> builder.claimExtensionThreshold(claimExtension.toMillis())));

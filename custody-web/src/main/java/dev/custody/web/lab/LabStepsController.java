@@ -16,7 +16,6 @@ import dev.custody.values.Actor;
 import dev.custody.values.DeviceId;
 import dev.custody.values.ExtractionType;
 import dev.custody.web.form.Answers;
-import dev.custody.web.device.DevicePage;
 import dev.custody.web.device.DeviceRecord;
 import dev.custody.web.device.DeviceRecords;
 import dev.custody.web.device.StepSender;
@@ -62,16 +61,14 @@ class LabStepsController {
 
     private final DeviceRecords records;
     private final DeviceCommands commands;
-    private final DevicePage devicePage;
     private final StepSender sender;
     private final Validator validator;
     private final Clock clock;
 
-    LabStepsController(DeviceRecords records, DeviceCommands commands, DevicePage devicePage, StepSender sender,
+    LabStepsController(DeviceRecords records, DeviceCommands commands, StepSender sender,
                        Validator validator, Clock clock) {
         this.records = records;
         this.commands = commands;
-        this.devicePage = devicePage;
         this.sender = sender;
         this.validator = validator;
         this.clock = clock;
@@ -100,22 +97,21 @@ class LabStepsController {
             return show(step, records.load(actor, id), form,
                     FormErrors.withValidation(problems, validator, request, LABELS), null, model);
         }
-        StepSender.Outcome outcome = sender.send(actor, id, form.version(), LABELS, () -> send(step, actor,
+        return sender.submit(actor, id, form.version(), LABELS, () -> send(step, actor,
                 new Conditions(null, form.version()), new DeviceId(id), form.attempt() == null ? 0 : form.attempt(),
-                request));
-        if (outcome instanceof StepSender.Outcome.Changed changed) {
-            // Someone else changed the device after the form was drawn: say what, and ask again if the step still fits.
-            if (LabActions.steps(actor, changed.device().view()).contains(step)) {
-                return show(step, changed.device(), form.at(changed.device().version()), FormErrors.none(),
-                        changed.since(), model);
-            }
-            return devicePage.show(actor, changed.device(), changed.since(), model);
-        }
-        if (outcome instanceof StepSender.Outcome.Refused refused) {
-            return show(step, refused.device(), form, refused.errors(), null, model);
-        }
-        redirect.addFlashAttribute("done", step.done);
-        return "redirect:/devices/" + id;
+                request), step.done,
+                new StepSender.StepPage() {
+                    @Override
+                    public boolean offers(DeviceRecord device) {
+                        return LabActions.steps(actor, device.view()).contains(step);
+                    }
+
+                    @Override
+                    public String form(DeviceRecord device, FormErrors errors, List<Timeline.Step> changed) {
+                        return show(step, device, changed == null ? form : form.at(device.version()), errors,
+                                changed, model);
+                    }
+                }, model, redirect);
     }
 
     private String show(Step step, DeviceRecord device, LabStepForm form, FormErrors errors,

@@ -19,7 +19,6 @@ import dev.custody.values.ReplacementKind;
 import dev.custody.values.ReturnRecipient;
 import dev.custody.device.DeviceRequests.SealCheckRequest;
 import dev.custody.web.form.Answers;
-import dev.custody.web.device.DevicePage;
 import dev.custody.web.device.DeviceRecord;
 import dev.custody.web.device.DeviceRecords;
 import dev.custody.web.device.StepSender;
@@ -90,16 +89,14 @@ class OfficerStepsController {
 
     private final DeviceRecords records;
     private final DeviceCommands commands;
-    private final DevicePage devicePage;
     private final StepSender sender;
     private final Validator validator;
     private final Clock clock;
 
-    OfficerStepsController(DeviceRecords records, DeviceCommands commands, DevicePage devicePage, StepSender sender,
+    OfficerStepsController(DeviceRecords records, DeviceCommands commands, StepSender sender,
                            Validator validator, Clock clock) {
         this.records = records;
         this.commands = commands;
-        this.devicePage = devicePage;
         this.sender = sender;
         this.validator = validator;
         this.clock = clock;
@@ -129,21 +126,21 @@ class OfficerStepsController {
                     model);
         }
         Integer replacement = before.view().activeReplacement();
-        StepSender.Outcome outcome = sender.send(actor, id, form.version(), LABELS, () -> send(step, actor,
+        return sender.submit(actor, id, form.version(), LABELS, () -> send(step, actor,
                 new Conditions(null, form.version()), new DeviceId(id), replacement == null ? 0 : replacement,
-                request));
-        if (outcome instanceof StepSender.Outcome.Changed changed) {
-            if (OfficerActions.steps(actor, changed.device().view()).contains(step)) {
-                return show(step, changed.device(), form.at(changed.device().version()), FormErrors.none(),
-                        changed.since(), model);
-            }
-            return devicePage.show(actor, changed.device(), changed.since(), model);
-        }
-        if (outcome instanceof StepSender.Outcome.Refused refused) {
-            return show(step, refused.device(), form, refused.errors(), null, model);
-        }
-        redirect.addFlashAttribute("done", step.done);
-        return "redirect:/devices/" + id;
+                request), step.done,
+                new StepSender.StepPage() {
+                    @Override
+                    public boolean offers(DeviceRecord device) {
+                        return OfficerActions.steps(actor, device.view()).contains(step);
+                    }
+
+                    @Override
+                    public String form(DeviceRecord device, FormErrors errors, List<Timeline.Step> changed) {
+                        return show(step, device, changed == null ? form : form.at(device.version()), errors,
+                                changed, model);
+                    }
+                }, model, redirect);
     }
 
     private String show(Step step, DeviceRecord device, OfficerStepForm form, FormErrors errors,
